@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Transparency.Dataset.Model;
+
+namespace Transparency.Dataset.Build;
+
+/// <summary>Facts about a build that go into the dataset_metadata table.</summary>
+public sealed record BuildInfo(string SchemaVersion, string DataVersion, string SourceCommit, string BuiltAt, string InputSha256);
+
+/// <summary>
+/// Writes the SQLite file. Deterministic: rows go in sorted order inside one transaction, indexes are
+/// made afterwards, and the file is vacuumed, so the same model and build info give the same bytes.
+/// Writes to a temporary file beside the target and renames it into place, so a failure leaves nothing.
+/// </summary>
+public static class SqliteBuilder
+{
+    /// <summary>SemVer of the SQLite schema: major for breaking changes to tables or columns, minor for additions.</summary>
+    public const string SchemaVersion = "1.0.0";
+
+    public static string SchemaSql => ReadResource("schema.sql");
+
+    public static string IndexesSql => ReadResource("indexes.sql");
+
+    public static void Write(DatasetModel model, BuildInfo info, string outputPath)
+    {
+        var target = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate, ForeignKeys = false }.ToString();
+            using (var connection = new SqliteConnection(connectionString))
+            {
+                connection.Open();
+                Execute(connection, "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+                Execute(connection, $"PRAGMA user_version = {int.Parse(SchemaVersion.Split('.')[0], CultureInfo.InvariantCulture)};");
+                using (var transaction = connection.BeginTransaction())
+                {
+                    Execute(connection, SchemaSql, transaction);
+                    new RowWriter(connection, transaction).WriteAll(model, info);
+                    Execute(connection, IndexesSql, transaction);
+                    // Rows go in by id order, so a parent actor or related operation may come after its
+                    // referrer: the keys are checked once everything is in. Validation has already refused
+                    // unknown references, so a failure here is a compiler bug.
+                    CheckForeignKeys(connection, transaction);
+                    Execute(connection, "INSERT INTO operations_fts (operations_fts) VALUES ('optimize');", transaction);
+                    transaction.Commit();
+                }
+                Execute(connection, "VACUUM;");
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void CheckForeignKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA foreign_key_check;";
+        using var reader = command.ExecuteReader();
+        if (reader.Read())
+        {
+            throw new InvalidOperationException($"a row of {reader.GetString(0)} refers to a missing row of {reader.GetString(2)}");
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Transparency.Dataset.Build.{name}")
+            ?? throw new InvalidOperationException($"missing resource {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Inserts rows through one prepared command per table.</summary>
+    private sealed class RowWriter(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public void WriteAll(DatasetModel model, BuildInfo info)
+        {
+            WriteMetadata(model, info);
+            foreach (var p in model.Platforms)
+            {
+                Insert("platforms", p.Id, p.Name, p.Url);
+                foreach (var former in p.FormerNames.Order(StringComparer.Ordinal))
+                {
+                    Insert("platform_former_names", p.Id, former);
+                }
+            }
+            foreach (var o in model.Organisations)
+            {
+                Insert("organisations", o.Id, o.Name, o.Kind, o.Country, o.Url, o.Description);
+            }
+            foreach (var a in model.AssetKinds)
+            {
+                Insert("asset_kinds", a.Id, a.Name, a.Description);
+            }
+            foreach (var t in model.Topics)
+            {
+                Insert("topics", t.Id, t.Name, t.Description);
+            }
+            foreach (var actor in model.Actors)
+            {
+                WriteActor(actor);
+            }
+            foreach (var operation in model.Operations)
+            {
+                WriteOperation(operation);
+            }
+        }
+
+        private void WriteMetadata(DatasetModel model, BuildInfo info)
+        {
+            var rows = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["schema_version"] = info.SchemaVersion,
+                ["data_version"] = info.DataVersion,
+                ["source_commit"] = info.SourceCommit,
+                ["built_at"] = info.BuiltAt,
+                ["input_sha256"] = info.InputSha256,
+                ["licence"] = "CC-BY-4.0",
+                ["licence_url"] = "https://creativecommons.org/licenses/by/4.0/",
+                ["citation"] = $"Transparency: a dataset of publicly disclosed influence operations, version {info.DataVersion}. Licensed CC BY 4.0.",
+                ["count_operations"] = Count(model.Operations.Count),
+                ["count_actors"] = Count(model.Actors.Count),
+                ["count_disclosures"] = Count(model.Operations.Sum(o => o.Disclosures.Count)),
+                ["count_attributions"] = Count(model.Operations.Sum(o => o.Attributions.Count)),
+                ["count_sources"] = Count(model.Operations.Sum(o => o.Sources.Count) + model.Actors.Sum(a => a.Sources.Count)),
+                ["count_platforms"] = Count(model.Platforms.Count),
+                ["count_organisations"] = Count(model.Organisations.Count),
+                ["count_topics"] = Count(model.Topics.Count),
+            };
+            foreach (var (key, value) in rows)
+            {
+                Insert("dataset_metadata", key, value);
+            }
+        }
+
+        private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private void WriteActor(ActorRecord actor)
+        {
+            Insert("actors", actor.Id, actor.Name, actor.Country, actor.Kind, actor.Parent, actor.Summary, actor.FilePath);
+            foreach (var alias in actor.Aliases.Order(StringComparer.Ordinal))
+            {
+                Insert("actor_aliases", actor.Id, alias);
+            }
+            foreach (var s in actor.Sources)
+            {
+                Insert("actor_sources", actor.Id, s.Id, s.Url, s.Title, s.Publisher, s.Published?.Text, s.Kind, s.Original, s.Archive);
+            }
+        }
+
+        private void WriteOperation(OperationRecord o)
+        {
+            var totals = Totals.Of(o);
+            Insert("operations", o.Id, o.Name, o.Status, o.MergedInto, o.Retired?.Date.Text, o.Retired?.Reason, o.Summary, o.Domestic ? 1 : 0,
+                o.Activity?.FirstSeen.Text, o.Activity?.FirstSeen.PrecisionName, Day(o.Activity?.FirstSeen.Earliest),
+                o.Activity?.LastSeen?.Text, o.Activity?.LastSeen?.PrecisionName, Day(o.Activity?.LastSeen?.Latest),
+                o.Activity?.Source,
+                Day(o.Disclosures.Select(d => (DateOnly?)d.Date.Earliest).Min()), Day(o.Disclosures.Select(d => (DateOnly?)d.Date.Earliest).Max()),
+                o.Disclosures.Count, totals.AccountsRemoved, totals.AssetsRemoved, totals.MaxFollowers, o.FilePath);
+
+            for (var i = 0; i < o.Aliases.Count; i++)
+            {
+                Insert("operation_aliases", o.Id, i, o.Aliases[i].Name, o.Aliases[i].By, o.Aliases[i].Source);
+            }
+            foreach (var country in o.Origin.Order(StringComparer.Ordinal))
+            {
+                Insert("operation_countries", o.Id, "origin", country);
+            }
+            foreach (var country in o.TargetCountries.Order(StringComparer.Ordinal))
+            {
+                Insert("operation_countries", o.Id, "target", country);
+            }
+            foreach (var language in o.TargetLanguages.Order(StringComparer.Ordinal))
+            {
+                Insert("operation_languages", o.Id, language);
+            }
+            foreach (var audience in o.TargetAudiences.Order(StringComparer.Ordinal))
+            {
+                Insert("operation_audiences", o.Id, audience);
+            }
+            foreach (var topic in o.Topics.Order(StringComparer.Ordinal))
+            {
+                Insert("operation_topics", o.Id, topic);
+            }
+            foreach (var technique in o.Tactics.Order(StringComparer.Ordinal))
+            {
+                Insert("operation_tactics", o.Id, technique);
+            }
+            foreach (var platform in Totals.PlatformsOf(o))
+            {
+                Insert("operation_platforms", o.Id, platform);
+            }
+            for (var i = 0; i < o.Attributions.Count; i++)
+            {
+                var a = o.Attributions[i];
+                Insert("attributions", o.Id, i, a.Actor, a.Country, a.By, a.Date.Text, a.Date.PrecisionName, a.Level, a.Confidence, a.Statement, a.Source);
+            }
+            for (var i = 0; i < o.Disclosures.Count; i++)
+            {
+                WriteDisclosure(o.Id, i, o.Disclosures[i]);
+            }
+            foreach (var r in o.Related.OrderBy(r => r.Operation, StringComparer.Ordinal).ThenBy(r => r.Relation, StringComparer.Ordinal))
+            {
+                Insert("related_operations", o.Id, r.Operation, r.Relation, r.Source);
+            }
+            foreach (var s in o.Sources)
+            {
+                Insert("operation_sources", o.Id, s.Id, s.Url, s.Title, s.Publisher, s.Published?.Text, s.Kind, s.Original, s.Archive);
+            }
+            Insert("operations_fts", o.Id, o.Name, string.Join(" ", o.Aliases.Select(a => a.Name)), o.Summary);
+        }
+
+        private void WriteDisclosure(string operationId, int ordinal, DisclosureRecord d)
+        {
+            Insert("disclosures", operationId, d.Id, ordinal, d.By, d.Date.Text, d.Date.PrecisionName, Day(d.Date.Earliest), Day(d.Date.Latest), d.Summary, d.Source);
+            foreach (var platform in d.Platforms.Order(StringComparer.Ordinal))
+            {
+                Insert("disclosure_platforms", operationId, d.Id, platform);
+            }
+            var countingActions = Totals.CountingActions(d);
+            for (var i = 0; i < d.Actions.Count; i++)
+            {
+                var a = d.Actions[i];
+                Insert("platform_actions", operationId, d.Id, i, a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, countingActions[i] ? 1 : 0);
+            }
+            var countingReach = Totals.CountingReach(d);
+            for (var i = 0; i < d.Reach.Count; i++)
+            {
+                var r = d.Reach[i];
+                object value = r.Value == decimal.Truncate(r.Value) && Math.Abs(r.Value) < long.MaxValue ? (long)r.Value : (double)r.Value;
+                Insert("reach_figures", operationId, d.Id, i, r.Metric, value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, countingReach[i] ? 1 : 0);
+            }
+        }
+
+        private static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        private void Insert(string table, params object?[] values)
+        {
+            if (!_commands.TryGetValue(table, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"INSERT INTO {table} VALUES ({string.Join(", ", values.Select((_, i) => $"$p{i}"))})";
+                for (var i = 0; i < values.Length; i++)
+                {
+                    command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+                }
+                command.Prepare();
+                _commands[table] = command;
+            }
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            command.ExecuteNonQuery();
+        }
+    }
+}

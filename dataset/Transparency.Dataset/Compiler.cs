@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Transparency.Dataset.Build;
+using Transparency.Dataset.Loading;
+using Transparency.Dataset.Model;
+using Transparency.Dataset.Validation;
+
+namespace Transparency.Dataset;
+
+/// <summary>The outcome of reading and checking a dataset folder.</summary>
+public sealed record ValidationResult(string DatasetRoot, IReadOnlyList<DataFile> Files)
+{
+    public IEnumerable<Diagnostic> Diagnostics => Files.SelectMany(f => f.Diagnostics.Items);
+
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>The compiler's two steps: validate a dataset folder, and build a SQLite file from a valid one.</summary>
+public static class Compiler
+{
+    public static ValidationResult Validate(string datasetRoot, DateOnly today)
+    {
+        var files = DatasetReader.ReadAll(datasetRoot, today);
+        DatasetValidator.Validate(files);
+        return new ValidationResult(Path.GetFullPath(datasetRoot), files);
+    }
+
+    /// <summary>Builds from a result with no errors. Everything that goes into the file derives from the inputs and git.</summary>
+    public static BuildInfo Build(ValidationResult result, string outputPath, string dataVersion)
+    {
+        if (result.ErrorCount > 0)
+        {
+            throw new InvalidOperationException("build only a dataset without errors");
+        }
+        var model = Binder.Bind(result.Files);
+        var (commit, committedAt) = GitState(result.DatasetRoot);
+        var info = new BuildInfo(SqliteBuilder.SchemaVersion, dataVersion, commit, committedAt, InputChecksum(result.Files));
+        SqliteBuilder.Write(model, info, outputPath);
+        return info;
+    }
+
+    /// <summary>SHA-256 over every data file's dataset-relative path and bytes, in path order.</summary>
+    public static string InputChecksum(IEnumerable<DataFile> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files.OrderBy(f => f.DatasetPath, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.DatasetPath}\0{file.Bytes.Length}\0"));
+            hash.AppendData(file.Bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The commit the dataset was built from and that commit's time, which stands in for the build time so
+    /// that rebuilding the same commit gives the same bytes. A tree with uncommitted changes under the dataset
+    /// folder is marked "+dirty"; outside git both are "unknown".
+    /// </summary>
+    private static (string Commit, string CommittedAt) GitState(string datasetRoot)
+    {
+        var head = RunGit(datasetRoot, "log", "-1", "--format=%H %cI");
+        if (head is null || !head.Contains(' ', StringComparison.Ordinal))
+        {
+            return ("unknown", "unknown");
+        }
+        var parts = head.Split(' ', 2);
+        var dirty = RunGit(datasetRoot, "status", "--porcelain", "--", ".");
+        return (string.IsNullOrWhiteSpace(dirty) ? parts[0] : parts[0] + "+dirty", parts[1]);
+    }
+
+    private static string? RunGit(string directory, params string[] arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+            var output = process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output.Trim() : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Transparency.Dataset.Schema;
+using Transparency.Dataset.Validation;
+using Transparency.Dataset.Yaml;
+
+namespace Transparency.Dataset.Loading;
+
+/// <summary>Finds the data files of a dataset folder and reads and shape-checks each, in parallel.</summary>
+public static class DatasetReader
+{
+    public const string OperationsFolder = "operations";
+    public const string ActorsFolder = "actors";
+    public const string VocabulariesFolder = "vocabularies";
+
+    private static readonly Dictionary<string, FileKind> Vocabularies = new(StringComparer.Ordinal)
+    {
+        ["platforms.yaml"] = FileKind.Platforms,
+        ["organisations.yaml"] = FileKind.Organisations,
+        ["asset-kinds.yaml"] = FileKind.AssetKinds,
+        ["topics.yaml"] = FileKind.Topics,
+    };
+
+    /// <summary>Folders of the dataset that hold no data and are never read.</summary>
+    private static readonly HashSet<string> IgnoredFolders = new(StringComparer.Ordinal) { "schema", "Transparency.Dataset", "bin", "obj", "node_modules" };
+
+    public static IReadOnlyList<DataFile> ReadAll(string datasetRoot, DateOnly today)
+    {
+        var root = Path.GetFullPath(datasetRoot);
+        var paths = Discover(root).Order(StringComparer.Ordinal).ToList();
+        var files = new DataFile[paths.Count];
+        Parallel.For(0, paths.Count, i => files[i] = Read(root, paths[i], today));
+        return files;
+    }
+
+    /// <summary>Classifies a path that lies anywhere; one outside the dataset folder is unexpected.</summary>
+    public static FileKind Classify(string root, string fullPath)
+    {
+        var relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+        if (relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            return FileKind.Unexpected;
+        }
+        var parts = relative.Split('/');
+        if (parts.Length != 2)
+        {
+            return FileKind.Unexpected;
+        }
+        return parts[0] switch
+        {
+            OperationsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Operation,
+            ActorsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Actor,
+            VocabulariesFolder when Vocabularies.TryGetValue(parts[1], out var kind) => kind,
+            _ => FileKind.Unexpected,
+        };
+    }
+
+    public static DataFile Read(string root, string fullPath, DateOnly today)
+    {
+        var kind = Classify(root, fullPath);
+        var display = DisplayPathOf(fullPath);
+        var file = new DataFile
+        {
+            FullPath = fullPath,
+            DisplayPath = display,
+            DatasetPath = Path.GetRelativePath(root, fullPath).Replace('\\', '/'),
+            Kind = kind,
+            Diagnostics = new FileDiagnostics(display),
+            Bytes = File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [],
+        };
+
+        if (kind == FileKind.Unexpected)
+        {
+            file.Diagnostics.Add(Rules.UnexpectedFile, new Position(1, 1), "",
+                File.Exists(fullPath) ? "this file is not where data files go" : "no such file",
+                "operations go in operations/<id>.yaml, actors in actors/<id>.yaml, vocabularies in vocabularies/{platforms,organisations,asset-kinds,topics}.yaml — with the .yaml extension");
+            return file;
+        }
+
+        file.Root = YamlFileReader.Read(file.Bytes, file.Diagnostics);
+        if (file.Root is not null)
+        {
+            var validator = new ShapeValidator(file.Diagnostics, today);
+            validator.Validate(file.Root, DataFile.ShapeOf(kind)!, "");
+            file.References = validator.References;
+            file.Declarations = validator.Declarations;
+        }
+        return file;
+    }
+
+    private static IEnumerable<string> Discover(string root)
+    {
+        // Everything inside the data folders is checked (a stray .yml or .json there is a mistake);
+        // elsewhere only YAML files are, since README and LICENSE files belong at the top.
+        foreach (var folder in new[] { OperationsFolder, ActorsFolder, VocabulariesFolder })
+        {
+            var path = Path.Combine(root, folder);
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                {
+                    if (!Path.GetFileName(file).StartsWith('.'))
+                    {
+                        yield return file;
+                    }
+                }
+            }
+        }
+        foreach (var file in EnumerateYamlOutsideDataFolders(root, root))
+        {
+            yield return file;
+        }
+    }
+
+    private static IEnumerable<string> EnumerateYamlOutsideDataFolders(string root, string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                yield return file;
+            }
+        }
+        foreach (var sub in Directory.EnumerateDirectories(folder))
+        {
+            var name = Path.GetFileName(sub);
+            var isDataFolder = folder == root && name is OperationsFolder or ActorsFolder or VocabulariesFolder;
+            if (isDataFolder || IgnoredFolders.Contains(name) || name.StartsWith('.'))
+            {
+                continue;
+            }
+            foreach (var file in EnumerateYamlOutsideDataFolders(root, sub))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static string DisplayPathOf(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative).Replace('\\', '/');
+    }
+}

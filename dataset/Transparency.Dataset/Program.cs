@@ -1,0 +1,3 @@
+using Transparency.Dataset.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
