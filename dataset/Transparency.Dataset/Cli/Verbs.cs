@@ -17,7 +17,7 @@ internal static class Verbs
             result = result with { Files = selected };
         }
         DiagnosticPrinter.Print(reported.SelectMany(f => f.Diagnostics.Items), format, output);
-        (result.ErrorCount > 0 ? error : output).WriteLine(DiagnosticPrinter.Summary(result));
+        output.WriteLine(DiagnosticPrinter.Summary(result));
         return result.ErrorCount > 0 ? CommandLine.DatasetErrors : CommandLine.Success;
     }
 
@@ -28,7 +28,7 @@ internal static class Verbs
         DiagnosticPrinter.Print(result.Diagnostics, format, output);
         if (result.ErrorCount > 0)
         {
-            error.WriteLine($"{DiagnosticPrinter.Summary(result)}; nothing was written");
+            output.WriteLine($"{DiagnosticPrinter.Summary(result)}; nothing was written");
             return CommandLine.DatasetErrors;
         }
         var info = Compiler.Build(result, outputPath, dataVersion);

@@ -78,12 +78,31 @@ public static class DatasetReader
         file.Root = YamlFileReader.Read(file.Bytes, file.Diagnostics);
         if (file.Root is not null)
         {
+            CheckSchemaReference(file);
             var validator = new ShapeValidator(file.Diagnostics, today);
             validator.Validate(file.Root, DataFile.ShapeOf(kind)!, "");
             file.References = validator.References;
             file.Declarations = validator.Declarations;
         }
         return file;
+    }
+
+    /// <summary>The first line of every data file, which editors with the YAML language server read.</summary>
+    public static string SchemaComment(FileKind kind) => $"# yaml-language-server: $schema=../schema/{DataFile.SchemaFileName(kind)}";
+
+    private static void CheckSchemaReference(DataFile file)
+    {
+        var expected = SchemaComment(file.Kind);
+        using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(file.Bytes));
+        for (var line = reader.ReadLine(); line is not null && line.StartsWith('#'); line = reader.ReadLine())
+        {
+            if (line.Trim().TrimStart('\uFEFF') == expected)
+            {
+                return;
+            }
+        }
+        file.Diagnostics.Add(Rules.MissingSchemaReference, new Position(1, 1), "", "the file does not name its JSON Schema",
+            $"make this the first line: {expected}");
     }
 
     private static IEnumerable<string> Discover(string root)

@@ -27,6 +27,8 @@ public static class Rules
         "A file lies outside the folders the compiler reads (operations/, actors/, vocabularies/), or has the wrong extension.");
     public static readonly Rule TooDeep = new("TD009", "too-deep", Severity.Error,
         "The YAML nests deeper than any record of the format can (16 levels).");
+    public static readonly Rule MissingSchemaReference = new("TD010", "missing-schema-reference", Severity.Error,
+        "The file does not start with the comment that points editors at its JSON Schema, so they cannot complete and check fields as you type.");
 
     public static readonly Rule UnknownKey = new("TD101", "unknown-key", Severity.Error,
         "A key that the format does not define (often a typo).");
@@ -74,7 +76,7 @@ public static class Rules
 
     public static IReadOnlyList<Rule> All { get; } =
     [
-        YamlSyntax, EmptyFile, FileTooLarge, NotUtf8, AnchorOrAlias, DuplicateKey, MultipleDocuments, UnexpectedFile, TooDeep,
+        YamlSyntax, EmptyFile, FileTooLarge, NotUtf8, AnchorOrAlias, DuplicateKey, MultipleDocuments, UnexpectedFile, TooDeep, MissingSchemaReference,
         UnknownKey, MissingField, WrongType, InvalidValue, InvalidFormat, InvalidDate, InvalidUrl, NegativeFigure, DuplicateItem, TooLong,
         IdMismatch, DuplicateId, UnknownReference, UnknownSource, FutureDate, DateOrder, MissingCurrency, SecondaryWithoutOriginal,
         SelfReference, TombstoneFields, UnusedSource,

@@ -47,9 +47,17 @@ public static class YamlFileReader
         }
 
         var text = StrictUtf8.GetString(bytes);
+        var lastGood = new Position(1, 1);
         try
         {
-            return Parse(text, diagnostics);
+            return Parse(text, diagnostics, position => lastGood = position);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet throws this, without a position, for some malformed flow collections ("[a" at the end of a line).
+            diagnostics.Add(Rules.YamlSyntax, lastGood, "", "the YAML cannot be read past this point",
+                "look for an unclosed [ or {, or an unclosed quote, on this line or the next");
+            return null;
         }
         catch (YamlException e)
         {
@@ -60,7 +68,7 @@ public static class YamlFileReader
         }
     }
 
-    private static YamlNode? Parse(string text, FileDiagnostics diagnostics)
+    private static YamlNode? Parse(string text, FileDiagnostics diagnostics, Action<Position> reached)
     {
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
@@ -72,7 +80,7 @@ public static class YamlFileReader
         }
 
         parser.Consume<DocumentStart>();
-        var root = ReadNode(parser, diagnostics, depth: 1);
+        var root = ReadNode(parser, diagnostics, reached, depth: 1);
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var second))
         {
@@ -90,10 +98,11 @@ public static class YamlFileReader
         return root;
     }
 
-    private static YamlNode? ReadNode(IParser parser, FileDiagnostics diagnostics, int depth)
+    private static YamlNode? ReadNode(IParser parser, FileDiagnostics diagnostics, Action<Position> reached, int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("the parser ended early");
         var at = ToPosition(current.Start);
+        reached(at);
         if (current is AnchorAlias alias)
         {
             parser.MoveNext();
@@ -136,7 +145,7 @@ public static class YamlFileReader
                     var items = new List<YamlNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        var item = ReadNode(parser, diagnostics, depth + 1);
+                        var item = ReadNode(parser, diagnostics, reached, depth + 1);
                         if (item is not null)
                         {
                             items.Add(item);
@@ -152,8 +161,8 @@ public static class YamlFileReader
                     var seen = new Dictionary<string, Position>(StringComparer.Ordinal);
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var keyNode = ReadNode(parser, diagnostics, depth + 1);
-                        var value = ReadNode(parser, diagnostics, depth + 1);
+                        var keyNode = ReadNode(parser, diagnostics, reached, depth + 1);
+                        var value = ReadNode(parser, diagnostics, reached, depth + 1);
                         if (keyNode is not YamlScalar key)
                         {
                             if (keyNode is not null)
