@@ -42,14 +42,14 @@ public static class Compiler
         return info;
     }
 
-    /// <summary>SHA-256 over every data file's dataset-relative path and bytes, in path order.</summary>
+    /// <summary>SHA-256 over every data file's dataset-relative path and the SHA-256 of its bytes, in path order.</summary>
     public static string InputChecksum(IEnumerable<DataFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files.OrderBy(f => f.DatasetPath, StringComparer.Ordinal))
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{file.DatasetPath}\0{file.Bytes.Length}\0"));
-            hash.AppendData(file.Bytes);
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.DatasetPath}\0"));
+            hash.AppendData(file.Sha256);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -33,7 +33,7 @@ public static class SqliteBuilder
             using (var connection = new SqliteConnection(connectionString))
             {
                 connection.Open();
-                Execute(connection, "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+                Execute(connection, "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
                 Execute(connection, $"PRAGMA user_version = {int.Parse(SchemaVersion.Split('.')[0], CultureInfo.InvariantCulture)};");
                 using (var transaction = connection.BeginTransaction())
                 {

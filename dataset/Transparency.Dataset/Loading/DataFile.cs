@@ -1,6 +1,5 @@
 using Transparency.Dataset.Schema;
 using Transparency.Dataset.Validation;
-using Transparency.Dataset.Yaml;
 
 namespace Transparency.Dataset.Loading;
 
@@ -31,9 +30,21 @@ public sealed class DataFile
 
     public required FileDiagnostics Diagnostics { get; init; }
 
-    public byte[] Bytes { get; init; } = [];
+    /// <summary>SHA-256 of the file's bytes, for the dataset's input checksum.</summary>
+    public byte[] Sha256 { get; set; } = [];
 
-    public YamlNode? Root { get; set; }
+    /// <summary>The record's own <c>id</c> value and where it stands, for operations and actors.</summary>
+    public Mention? RecordId { get; set; }
+
+    /// <summary>True when the file was read into a tree (it may still have shape errors).</summary>
+    public bool WasParsed { get; set; }
+
+    /// <summary>
+    /// The file's content as records (an operation, an actor, or a vocabulary's entries), bound as soon as the
+    /// file passed its own checks; null otherwise. The YAML tree itself is not kept: with 10,000 files,
+    /// holding every tree cost more time in the garbage collector than parsing them.
+    /// </summary>
+    public object? Record { get; set; }
 
     public IReadOnlyList<Mention> References { get; set; } = [];
 

@@ -6,24 +6,35 @@ using Transparency.Dataset.Yaml;
 namespace Transparency.Dataset.Model;
 
 /// <summary>
-/// Turns validated YAML trees into records. It runs only after validation found no error, so it may
+/// Turns a YAML tree into records. It runs only on a file whose own checks found no error, so it may
 /// assume every required field is present and well-formed.
 /// </summary>
 public static class Binder
 {
+    /// <summary>Assembles the records bound from each file, sorted by id so that the build is deterministic.</summary>
     public static DatasetModel Bind(IReadOnlyList<DataFile> files)
     {
-        var byKind = files.ToLookup(f => f.Kind);
+        var records = files.Select(f => f.Record ?? throw new InvalidOperationException($"{f.DisplayPath} was not bound; bind only validated files")).ToList();
         return new DatasetModel(
-            [.. byKind[FileKind.Operation].Select(f => BindOperation(Root(f), f.DatasetPath)).OrderBy(o => o.Id, StringComparer.Ordinal)],
-            [.. byKind[FileKind.Actor].Select(f => BindActor(Root(f), f.DatasetPath)).OrderBy(a => a.Id, StringComparer.Ordinal)],
-            [.. Entries(byKind[FileKind.Platforms], "platforms").Select(e => new PlatformRecord(Req(e, "id"), Req(e, "name"), Strings(e, "former_names"), Opt(e, "url")))
-                .OrderBy(p => p.Id, StringComparer.Ordinal)],
-            [.. Entries(byKind[FileKind.Organisations], "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description")))
-                .OrderBy(o => o.Id, StringComparer.Ordinal)],
-            [.. Entries(byKind[FileKind.AssetKinds], "asset_kinds").Select(Vocabulary).OrderBy(v => v.Id, StringComparer.Ordinal)],
-            [.. Entries(byKind[FileKind.Topics], "topics").Select(Vocabulary).OrderBy(v => v.Id, StringComparer.Ordinal)]);
+            [.. records.OfType<OperationRecord>().OrderBy(o => o.Id, StringComparer.Ordinal)],
+            [.. records.OfType<ActorRecord>().OrderBy(a => a.Id, StringComparer.Ordinal)],
+            [.. records.OfType<PlatformRecord[]>().SelectMany(p => p).OrderBy(p => p.Id, StringComparer.Ordinal)],
+            [.. records.OfType<OrganisationRecord[]>().SelectMany(o => o).OrderBy(o => o.Id, StringComparer.Ordinal)],
+            [.. files.Where(f => f.Kind == FileKind.AssetKinds).SelectMany(f => (VocabularyEntry[])f.Record!).OrderBy(v => v.Id, StringComparer.Ordinal)],
+            [.. files.Where(f => f.Kind == FileKind.Topics).SelectMany(f => (VocabularyEntry[])f.Record!).OrderBy(v => v.Id, StringComparer.Ordinal)]);
     }
+
+    /// <summary>Binds one file that passed its own checks.</summary>
+    public static object BindFile(FileKind kind, YamlMapping root, string datasetPath) => kind switch
+    {
+        FileKind.Operation => BindOperation(root, datasetPath),
+        FileKind.Actor => BindActor(root, datasetPath),
+        FileKind.Platforms => Maps(root, "platforms").Select(e => new PlatformRecord(Req(e, "id"), Req(e, "name"), Strings(e, "former_names"), Opt(e, "url"))).ToArray(),
+        FileKind.Organisations => Maps(root, "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description"))).ToArray(),
+        FileKind.AssetKinds => Maps(root, "asset_kinds").Select(Vocabulary).ToArray(),
+        FileKind.Topics => Maps(root, "topics").Select(Vocabulary).ToArray(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     private static OperationRecord BindOperation(YamlMapping m, string path)
     {
@@ -75,11 +86,6 @@ public static class Binder
             Req(s, "id"), Req(s, "url"), Req(s, "title"), Req(s, "publisher"), OptDate(s, "published"), Req(s, "kind"), Opt(s, "original"), Opt(s, "archive")))];
 
     private static VocabularyEntry Vocabulary(YamlMapping e) => new(Req(e, "id"), Req(e, "name"), Req(e, "description"));
-
-    private static IEnumerable<YamlMapping> Entries(IEnumerable<DataFile> files, string key) =>
-        files.SelectMany(f => Maps(Root(f), key));
-
-    private static YamlMapping Root(DataFile file) => (YamlMapping)file.Root!;
 
     private static string Req(YamlMapping m, string key) => Opt(m, key) ?? throw new InvalidOperationException($"'{key}' is missing; bind only validated files");
 

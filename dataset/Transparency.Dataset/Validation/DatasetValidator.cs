@@ -13,12 +13,15 @@ public static class DatasetValidator
     public static void Validate(IReadOnlyList<DataFile> files)
     {
         var known = CollectIds(files);
-        foreach (var file in files.Where(f => f.Root is YamlMapping))
+        foreach (var file in files.Where(f => f.WasParsed))
         {
             CheckRecordId(file, known);
             CheckLocalIds(file);
             CheckReferences(file, known);
-            RecordRules.Check(file);
+            if (file.Diagnostics.HasErrors)
+            {
+                file.Record = null;
+            }
         }
     }
 
@@ -53,23 +56,22 @@ public static class DatasetValidator
 
     private static void CheckRecordId(DataFile file, Dictionary<ReferenceKind, Dictionary<string, DataFile>> known)
     {
-        if (file.Kind is not (FileKind.Operation or FileKind.Actor) || file.Root is not YamlMapping mapping)
+        if (file.Kind is not (FileKind.Operation or FileKind.Actor) || file.RecordId is not { } id)
         {
             return;
         }
-        if (mapping["id"] is YamlScalar { IsNull: false } id && id.Value != file.FileId)
+        if (id.Id != file.FileId)
         {
-            var kind = file.Kind == FileKind.Operation ? ReferenceKind.Operation : ReferenceKind.Actor;
-            var other = known[kind].GetValueOrDefault(id.Value);
+            var other = known[id.Kind].GetValueOrDefault(id.Id);
             if (other is not null && other != file)
             {
-                file.Diagnostics.Add(Rules.DuplicateId, id.Start, "id", $"the id '{id.Value}' is already used by {other.DisplayPath}",
+                file.Diagnostics.Add(Rules.DuplicateId, id.At, "id", $"the id '{id.Id}' is already used by {other.DisplayPath}",
                     "ids are unique and never reused: choose another id and rename the file to match");
             }
             else
             {
-                file.Diagnostics.Add(Rules.IdMismatch, id.Start, "id", $"the id '{id.Value}' differs from the file name '{file.FileId}'",
-                    $"rename the file to {id.Value}.yaml, or set id: {file.FileId}");
+                file.Diagnostics.Add(Rules.IdMismatch, id.At, "id", $"the id '{id.Id}' differs from the file name '{file.FileId}'",
+                    $"rename the file to {id.Id}.yaml, or set id: {file.FileId}");
             }
         }
     }

@@ -7,9 +7,8 @@ namespace Transparency.Dataset.Validation;
 /// <summary>Rules that combine several fields of one record.</summary>
 internal static class RecordRules
 {
-    public static void Check(DataFile file)
+    public static void Check(DataFile file, YamlMapping root)
     {
-        var root = (YamlMapping)file.Root!;
         var diagnostics = file.Diagnostics;
         CheckSources(root, diagnostics);
         if (file.Kind == FileKind.Operation)

@@ -37,7 +37,7 @@ public static class YamlFileReader
             bytes = bytes[3..];
         }
 
-        var invalidAt = FindInvalidUtf8(bytes);
+        var invalidAt = System.Text.Unicode.Utf8.IsValid(bytes) ? -1 : FindInvalidUtf8(bytes);
         if (invalidAt >= 0)
         {
             diagnostics.Add(Rules.NotUtf8, PositionOfByte(bytes, invalidAt), "",
