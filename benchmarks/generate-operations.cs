@@ -66,12 +66,14 @@ for (var i = 0; i < count; i++)
         text.AppendLine($"    source: s{random.Next(sourceCount)}");
     }
     text.AppendLine("disclosures:");
-    for (var d = 0; d < random.Next(1, 7); d++)
+    // As many disclosures as sources at least, so that every source is cited, as in real files.
+    var disclosureCount = Math.Max(sourceCount, random.Next(1, 7));
+    for (var d = 0; d < disclosureCount; d++)
     {
         text.AppendLine($"  - id: d{d}");
         text.AppendLine($"    by: {Pick(organisations)}");
         text.AppendLine($"    date: {year + 1}-{random.Next(1, 13):D2}-{random.Next(1, 29):D2}");
-        text.AppendLine($"    source: s{random.Next(sourceCount)}");
+        text.AppendLine($"    source: s{d % sourceCount}");
         text.AppendLine("    summary: >-");
         text.AppendLine("      A generated summary of what this disclosure found, in a sentence or two, as contributors write them.");
         text.AppendLine("    actions:");

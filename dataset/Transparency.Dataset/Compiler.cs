@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Transparency.Dataset.Build;
 using Transparency.Dataset.Loading;
-using Transparency.Dataset.Model;
 using Transparency.Dataset.Validation;
 
 namespace Transparency.Dataset;
@@ -21,25 +20,38 @@ public sealed record ValidationResult(string DatasetRoot, IReadOnlyList<DataFile
 /// <summary>The compiler's two steps: validate a dataset folder, and build a SQLite file from a valid one.</summary>
 public static class Compiler
 {
-    public static ValidationResult Validate(string datasetRoot, DateOnly today)
-    {
-        var files = DatasetReader.ReadAll(datasetRoot, today);
-        DatasetValidator.Validate(files);
-        return new ValidationResult(Path.GetFullPath(datasetRoot), files);
-    }
+    public static ValidationResult Validate(string datasetRoot, DateOnly today) => Validate(datasetRoot, today, onRead: null);
 
-    /// <summary>Builds from a result with no errors. Everything that goes into the file derives from the inputs and git.</summary>
-    public static BuildInfo Build(ValidationResult result, string outputPath, string dataVersion)
+    /// <summary>
+    /// Validates and, when there is no error, writes the database; the result says which. The database is
+    /// written while the files are read and thrown away if any error turns up. Everything that goes into
+    /// the file derives from the inputs and git.
+    /// </summary>
+    public static (ValidationResult Result, BuildInfo? Info) Build(string datasetRoot, DateOnly today, string outputPath, string dataVersion)
     {
+        using var builder = SqliteBuilder.Start(outputPath);
+        var result = Validate(datasetRoot, today, file =>
+        {
+            if (file.Record is not null)
+            {
+                builder.Add(file.Record);
+            }
+        });
         if (result.ErrorCount > 0)
         {
-            throw new InvalidOperationException("build only a dataset without errors");
+            return (result, null);
         }
-        var model = Binder.Bind(result.Files);
         var (commit, committedAt) = GitState(result.DatasetRoot);
         var info = new BuildInfo(SqliteBuilder.SchemaVersion, dataVersion, commit, committedAt, InputChecksum(result.Files));
-        SqliteBuilder.Write(model, info, outputPath);
-        return info;
+        builder.Finish(info);
+        return (result, info);
+    }
+
+    private static ValidationResult Validate(string datasetRoot, DateOnly today, Action<DataFile>? onRead)
+    {
+        var files = DatasetReader.ReadAll(datasetRoot, today, onRead);
+        DatasetValidator.Validate(files);
+        return new ValidationResult(Path.GetFullPath(datasetRoot), files);
     }
 
     /// <summary>SHA-256 over every data file's dataset-relative path and the SHA-256 of its bytes, in path order.</summary>

@@ -11,19 +11,6 @@ namespace Transparency.Dataset.Model;
 /// </summary>
 public static class Binder
 {
-    /// <summary>Assembles the records bound from each file, sorted by id so that the build is deterministic.</summary>
-    public static DatasetModel Bind(IReadOnlyList<DataFile> files)
-    {
-        var records = files.Select(f => f.Record ?? throw new InvalidOperationException($"{f.DisplayPath} was not bound; bind only validated files")).ToList();
-        return new DatasetModel(
-            [.. records.OfType<OperationRecord>().OrderBy(o => o.Id, StringComparer.Ordinal)],
-            [.. records.OfType<ActorRecord>().OrderBy(a => a.Id, StringComparer.Ordinal)],
-            [.. records.OfType<PlatformRecord[]>().SelectMany(p => p).OrderBy(p => p.Id, StringComparer.Ordinal)],
-            [.. records.OfType<OrganisationRecord[]>().SelectMany(o => o).OrderBy(o => o.Id, StringComparer.Ordinal)],
-            [.. files.Where(f => f.Kind == FileKind.AssetKinds).SelectMany(f => (VocabularyEntry[])f.Record!).OrderBy(v => v.Id, StringComparer.Ordinal)],
-            [.. files.Where(f => f.Kind == FileKind.Topics).SelectMany(f => (VocabularyEntry[])f.Record!).OrderBy(v => v.Id, StringComparer.Ordinal)]);
-    }
-
     /// <summary>Binds one file that passed its own checks.</summary>
     public static object BindFile(FileKind kind, YamlMapping root, string datasetPath) => kind switch
     {
@@ -31,8 +18,8 @@ public static class Binder
         FileKind.Actor => BindActor(root, datasetPath),
         FileKind.Platforms => Maps(root, "platforms").Select(e => new PlatformRecord(Req(e, "id"), Req(e, "name"), Strings(e, "former_names"), Opt(e, "url"))).ToArray(),
         FileKind.Organisations => Maps(root, "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description"))).ToArray(),
-        FileKind.AssetKinds => Maps(root, "asset_kinds").Select(Vocabulary).ToArray(),
-        FileKind.Topics => Maps(root, "topics").Select(Vocabulary).ToArray(),
+        FileKind.AssetKinds => Maps(root, "asset_kinds").Select(e => new AssetKindRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
+        FileKind.Topics => Maps(root, "topics").Select(e => new TopicRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -84,8 +71,6 @@ public static class Binder
     private static List<SourceRecord> BindSources(YamlMapping m) =>
         [.. Maps(m, "sources").Select(s => new SourceRecord(
             Req(s, "id"), Req(s, "url"), Req(s, "title"), Req(s, "publisher"), OptDate(s, "published"), Req(s, "kind"), Opt(s, "original"), Opt(s, "archive")))];
-
-    private static VocabularyEntry Vocabulary(YamlMapping e) => new(Req(e, "id"), Req(e, "name"), Req(e, "description"));
 
     private static string Req(YamlMapping m, string key) => Opt(m, key) ?? throw new InvalidOperationException($"'{key}' is missing; bind only validated files");
 

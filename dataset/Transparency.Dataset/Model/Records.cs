@@ -53,13 +53,6 @@ public sealed record PlatformRecord(string Id, string Name, IReadOnlyList<string
 
 public sealed record OrganisationRecord(string Id, string Name, string Kind, string? Country, string Url, string? Description);
 
-public sealed record VocabularyEntry(string Id, string Name, string Description);
+public sealed record AssetKindRecord(string Id, string Name, string Description);
 
-/// <summary>A whole dataset, every list sorted by id so that the build is deterministic.</summary>
-public sealed record DatasetModel(
-    IReadOnlyList<OperationRecord> Operations,
-    IReadOnlyList<ActorRecord> Actors,
-    IReadOnlyList<PlatformRecord> Platforms,
-    IReadOnlyList<OrganisationRecord> Organisations,
-    IReadOnlyList<VocabularyEntry> AssetKinds,
-    IReadOnlyList<VocabularyEntry> Topics);
+public sealed record TopicRecord(string Id, string Name, string Description);
