@@ -79,7 +79,7 @@ public static class Compiler
             return ("unknown", "unknown");
         }
         var parts = head.Split(' ', 2);
-        var dirty = RunGit(datasetRoot, "status", "--porcelain", "--", ".");
+        var dirty = RunGit(datasetRoot, "status", "--porcelain", "--", DatasetReader.OperationsFolder, DatasetReader.ActorsFolder, DatasetReader.VocabulariesFolder);
         return (string.IsNullOrWhiteSpace(dirty) ? parts[0] : parts[0] + "+dirty", parts[1]);
     }
 

@@ -134,7 +134,8 @@ public static class DatasetReader
             $"make this the first line: {expected}");
     }
 
-    private static IEnumerable<string> Discover(string root)
+    /// <summary>Every file the compiler reads under <paramref name="root"/>, in no particular order.</summary>
+    public static IEnumerable<string> Discover(string root)
     {
         // Everything inside the data folders is checked (a stray .yml or .json there is a mistake);
         // elsewhere only YAML files are, since README and LICENSE files belong at the top.

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Transparency.Api.Dataset;
+
+/// <summary>What is being served: versions, provenance, counts, checksum, licence.</summary>
+public sealed record DatasetInfo(
+    string SchemaVersion,
+    string DataVersion,
+    string SourceCommit,
+    string BuiltAt,
+    string InputSha256,
+    string Sha256,
+    IReadOnlyDictionary<string, long> Counts,
+    string Licence,
+    string LicenceUrl,
+    string Citation);
+
+public static class DatasetEndpoints
+{
+    public static RouteGroupBuilder MapDataset(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dataset", GetDataset).WithTags("Dataset").WithName("GetDataset")
+            .WithSummary("The version, provenance, record counts, SHA-256 and licence of the database served");
+        return api;
+    }
+
+    public static Ok<DatasetInfo> GetDataset(DatasetFile dataset)
+    {
+        var m = dataset.Metadata;
+        var counts = m.Where(p => p.Key.StartsWith("count_", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key["count_".Length..], p => long.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.Ok(new DatasetInfo(m["schema_version"], m["data_version"], m["source_commit"], m["built_at"], m["input_sha256"], dataset.Sha256,
+            counts, m["licence"], m["licence_url"], m["citation"]));
+    }
+}

@@ -1,0 +1,382 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Transparency.Api.Dataset;
+
+namespace Transparency.Api.Operations;
+
+/// <summary>Every SQL read of operations. The WHERE clause holds only the filters given: SQLite cannot use an index behind <c>@p IS NULL OR …</c>.</summary>
+public sealed class OperationQueries(DatasetFile dataset)
+{
+    public OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
+    {
+        var (where, parameters) = Where(filter);
+        if (after is not null)
+        {
+            where.Add(sort.Descending
+                ? $"({sort.Expression} < @AfterValue OR ({sort.Expression} = @AfterValue AND o.id < @AfterId))"
+                : $"({sort.Expression} > @AfterValue OR ({sort.Expression} = @AfterValue AND o.id > @AfterId))");
+            parameters.Add("AfterValue", after.Value);
+            parameters.Add("AfterId", after.Id);
+        }
+        parameters.Add("Limit", limit + 1);
+        var direction = sort.Descending ? "DESC" : "ASC";
+        var sql = $"""
+            SELECT o.id, o.name, o.summary, o.first_seen AS FirstSeen, o.last_seen AS LastSeen, o.first_disclosed AS FirstDisclosed,
+                   o.last_disclosed AS LastDisclosed, o.accounts_removed AS AccountsRemoved, o.assets_removed AS AssetsRemoved,
+                   o.max_followers AS MaxFollowers, o.domestic AS Domestic, {sort.Expression} AS SortValue
+            FROM operations o
+            WHERE {string.Join(" AND ", where)}
+            ORDER BY {sort.Expression} {direction}, o.id {direction}
+            LIMIT @Limit
+            """;
+        using var connection = dataset.OpenConnection();
+        var rows = connection.Query<SummaryRow>(sql, parameters).ToList();
+        var page = rows.Take(limit).ToList();
+        var lists = ListsFor(connection, [.. page.Select(r => r.Id)]);
+        var items = page.Select(r => new OperationSummary
+        {
+            Id = r.Id,
+            Name = r.Name,
+            Summary = r.Summary,
+            Aliases = lists.Get("aliases", r.Id),
+            Origin = lists.Get("origin", r.Id),
+            Targets = lists.Get("target", r.Id),
+            Platforms = lists.Get("platforms", r.Id),
+            DisclosedBy = lists.Get("disclosedBy", r.Id),
+            FirstSeen = r.FirstSeen,
+            LastSeen = r.LastSeen,
+            FirstDisclosed = r.FirstDisclosed,
+            LastDisclosed = r.LastDisclosed,
+            AccountsRemoved = r.AccountsRemoved,
+            AssetsRemoved = r.AssetsRemoved,
+            MaxFollowers = r.MaxFollowers,
+            Domestic = r.Domestic,
+        }).ToList();
+        var next = rows.Count > limit ? new OperationCursor(sort.Name, page[^1].SortValue!, page[^1].Id).Encode() : null;
+        return new OperationPage(items, next);
+    }
+
+    /// <summary>Every operation matching the filter, in the given order, for CSV export.</summary>
+    public IEnumerable<OperationSummary> All(OperationFilter filter, OperationSort sort)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = List(filter, sort, 100, cursor is null ? null : OperationCursor.Decode(cursor));
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
+    /// <summary>The status of an id: null when it never existed.</summary>
+    public Tombstone? Status(string id)
+    {
+        using var connection = dataset.OpenConnection();
+        return connection.QuerySingleOrDefault<Tombstone>(
+            "SELECT status, merged_into AS MergedInto, retired_on AS RetiredOn, retired_reason AS RetiredReason FROM operations WHERE id = @id", new { id });
+    }
+
+    public OperationDetail? Get(string id)
+    {
+        using var connection = dataset.OpenConnection();
+        using var results = connection.QueryMultiple("""
+            SELECT id, name, status, summary, domestic, first_seen AS FirstSeen, last_seen AS LastSeen, activity_source_id AS ActivitySource,
+                   accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved, max_followers AS MaxFollowers
+            FROM operations WHERE id = @id;
+            SELECT name, organisation_id AS Organisation, source_id AS Source FROM operation_aliases WHERE operation_id = @id ORDER BY ordinal;
+            SELECT role, country FROM operation_countries WHERE operation_id = @id ORDER BY role, country;
+            SELECT language FROM operation_languages WHERE operation_id = @id ORDER BY language;
+            SELECT audience FROM operation_audiences WHERE operation_id = @id ORDER BY audience;
+            SELECT topic_id FROM operation_topics WHERE operation_id = @id ORDER BY topic_id;
+            SELECT technique FROM operation_tactics WHERE operation_id = @id ORDER BY technique;
+            SELECT platform_id FROM operation_platforms WHERE operation_id = @id ORDER BY platform_id;
+            SELECT a.actor_id AS ActorId, ac.name AS ActorName, a.country, a.organisation_id AS Organisation, a.date, a.level, a.confidence, a.statement, a.source_id AS Source
+            FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id WHERE a.operation_id = @id ORDER BY a.ordinal;
+            SELECT id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures WHERE operation_id = @id ORDER BY ordinal;
+            SELECT disclosure_id AS Disclosure, platform_id AS Platform FROM disclosure_platforms WHERE operation_id = @id ORDER BY platform_id;
+            SELECT disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            FROM platform_actions WHERE operation_id = @id ORDER BY disclosure_id, ordinal;
+            SELECT disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            FROM reach_figures WHERE operation_id = @id ORDER BY disclosure_id, ordinal;
+            SELECT related_id AS Operation, relation, source_id AS Source FROM related_operations WHERE operation_id = @id ORDER BY related_id, relation;
+            SELECT id, url, title, publisher, published, kind, original, archive FROM operation_sources WHERE operation_id = @id ORDER BY id;
+            """, new { id });
+        var o = results.ReadSingleOrDefault<DetailRow>();
+        if (o is null)
+        {
+            return null;
+        }
+        var aliases = results.Read<AliasRow>().Select(a => new AliasDto(a.Name, a.Organisation, a.Source)).ToList();
+        var countries = results.Read<(string Role, string Country)>().ToList();
+        var languages = results.Read<string>().ToList();
+        var audiences = results.Read<string>().ToList();
+        var topics = results.Read<string>().ToList();
+        var tactics = results.Read<string>().ToList();
+        var platforms = results.Read<string>().ToList();
+        var attributions = results.Read<AttributionRow>().Select(a => new AttributionDto
+        {
+            Actor = a.ActorId is null ? null : new ActorRefDto(a.ActorId, a.ActorName ?? a.ActorId),
+            Country = a.Country,
+            By = a.Organisation,
+            Date = a.Date,
+            Level = a.Level,
+            Confidence = a.Confidence,
+            Statement = a.Statement,
+            Source = a.Source,
+        }).ToList();
+        var disclosures = results.Read<DisclosureRow>().ToList();
+        var disclosurePlatforms = results.Read<(string Disclosure, string Platform)>().ToLookup(p => p.Disclosure, p => p.Platform);
+        var actions = results.Read<ActionRow>().ToLookup(a => a.Disclosure);
+        var reach = results.Read<ReachRow>().ToLookup(r => r.Disclosure);
+        var related = results.Read<RelationRow>().Select(r => new RelationDto(r.Operation, r.Relation, r.Source)).ToList();
+        var sources = results.Read<SourceRow>().Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.Published, s.Kind, s.Original, s.Archive)).ToList();
+        return new OperationDetail
+        {
+            Id = o.Id,
+            Name = o.Name,
+            Status = o.Status,
+            Summary = o.Summary,
+            Domestic = o.Domestic,
+            Aliases = aliases,
+            Activity = o.FirstSeen is null ? null : new ActivityDto(o.FirstSeen, o.LastSeen, o.ActivitySource),
+            Origin = [.. countries.Where(c => c.Role == "origin").Select(c => c.Country)],
+            Targets = new TargetsDto([.. countries.Where(c => c.Role == "target").Select(c => c.Country)], languages, audiences),
+            Topics = topics,
+            Tactics = tactics,
+            Platforms = platforms,
+            Attributions = attributions,
+            Disclosures = [.. disclosures.Select(d => new DisclosureDto
+            {
+                Id = d.Id,
+                By = d.Organisation,
+                Date = d.Date,
+                Summary = d.Summary,
+                Source = d.Source,
+                Platforms = [.. disclosurePlatforms[d.Id]],
+                Actions = [.. actions[d.Id].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals))],
+                Reach = [.. reach[d.Id].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals))],
+            })],
+            Related = related,
+            Totals = new ReachTotalsDto(o.AccountsRemoved, o.AssetsRemoved, o.MaxFollowers),
+            Sources = sources,
+        };
+    }
+
+    /// <summary>The WHERE conditions for the filters given, and their parameters; tombstones are never listed.</summary>
+    internal static (List<string> Where, DynamicParameters Parameters) Where(OperationFilter filter)
+    {
+        var where = new List<string> { "o.status = 'active'" };
+        var parameters = new DynamicParameters();
+        void Exists(string[] values, string name, string subquery)
+        {
+            if (values.Length > 0)
+            {
+                where.Add($"EXISTS ({subquery})");
+                parameters.Add(name, values);
+            }
+        }
+        Exists(filter.Actors, "Actors", "SELECT 1 FROM attributions x WHERE x.operation_id = o.id AND x.actor_id IN @Actors");
+        Exists(filter.Origins, "Origins", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'origin' AND x.country IN @Origins");
+        Exists(filter.Targets, "Targets", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'target' AND x.country IN @Targets");
+        Exists(filter.Platforms, "Platforms", "SELECT 1 FROM operation_platforms x WHERE x.operation_id = o.id AND x.platform_id IN @Platforms");
+        Exists(filter.DisclosedBy, "DisclosedBy", "SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND x.organisation_id IN @DisclosedBy");
+        Exists(filter.Topics, "Topics", "SELECT 1 FROM operation_topics x WHERE x.operation_id = o.id AND x.topic_id IN @Topics");
+        if (filter.DisclosedFrom is not null || filter.DisclosedTo is not null)
+        {
+            var range = new List<string>();
+            if (filter.DisclosedFrom is { } from)
+            {
+                range.Add("x.date_end >= @DisclosedFrom");
+                parameters.Add("DisclosedFrom", Day(from));
+            }
+            if (filter.DisclosedTo is { } to)
+            {
+                range.Add("x.date_start <= @DisclosedTo");
+                parameters.Add("DisclosedTo", Day(to));
+            }
+            where.Add($"EXISTS (SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND {string.Join(" AND ", range)})");
+        }
+        if (filter.ActiveFrom is { } activeFrom)
+        {
+            // Still active on or after the day: an operation with no reported end counts as ongoing.
+            where.Add("(o.last_seen_end >= @ActiveFrom OR (o.last_seen_end IS NULL AND o.first_seen_start IS NOT NULL))");
+            parameters.Add("ActiveFrom", Day(activeFrom));
+        }
+        if (filter.ActiveTo is { } activeTo)
+        {
+            where.Add("o.first_seen_start <= @ActiveTo");
+            parameters.Add("ActiveTo", Day(activeTo));
+        }
+        if (filter.MinAccounts is { } minAccounts)
+        {
+            where.Add("o.accounts_removed >= @MinAccounts");
+            parameters.Add("MinAccounts", minAccounts);
+        }
+        if (filter.MinFollowers is { } minFollowers)
+        {
+            where.Add("o.max_followers >= @MinFollowers");
+            parameters.Add("MinFollowers", minFollowers);
+        }
+        if (filter.Text is { } text)
+        {
+            where.Add("o.id IN (SELECT operation_id FROM operations_fts WHERE operations_fts MATCH @Text)");
+            parameters.Add("Text", FullTextQuery(text));
+        }
+        return (where, parameters);
+    }
+
+    /// <summary>Each word becomes a quoted FTS5 string, so that user input is never FTS5 syntax; all words must match.</summary>
+    internal static string FullTextQuery(string text) =>
+        string.Join(" ", text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static ListsByOperation ListsFor(SqliteConnection connection, string[] ids)
+    {
+        var lists = new ListsByOperation();
+        if (ids.Length == 0)
+        {
+            return lists;
+        }
+        var rows = connection.Query<(string List, string OperationId, string Value)>("""
+            SELECT 'aliases', operation_id, name FROM operation_aliases WHERE operation_id IN @ids
+            UNION ALL SELECT role, operation_id, country FROM operation_countries WHERE operation_id IN @ids
+            UNION ALL SELECT 'platforms', operation_id, platform_id FROM operation_platforms WHERE operation_id IN @ids
+            UNION ALL SELECT DISTINCT 'disclosedBy', operation_id, organisation_id FROM disclosures WHERE operation_id IN @ids
+            ORDER BY 1, 2, 3
+            """, new { ids });
+        foreach (var row in rows)
+        {
+            lists.Add(row.List, row.OperationId, row.Value);
+        }
+        return lists;
+    }
+
+    private sealed class ListsByOperation
+    {
+        private readonly Dictionary<(string, string), List<string>> _lists = [];
+
+        public void Add(string list, string operation, string value)
+        {
+            if (!_lists.TryGetValue((list, operation), out var values))
+            {
+                _lists[(list, operation)] = values = [];
+            }
+            values.Add(value);
+        }
+
+        public List<string> Get(string list, string operation) => _lists.TryGetValue((list, operation), out var values) ? values : [];
+    }
+
+    public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);
+
+    private sealed class SummaryRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string? FirstSeen { get; init; }
+        public string? LastSeen { get; init; }
+        public string? FirstDisclosed { get; init; }
+        public string? LastDisclosed { get; init; }
+        public long AccountsRemoved { get; init; }
+        public long AssetsRemoved { get; init; }
+        public long? MaxFollowers { get; init; }
+        public bool Domestic { get; init; }
+        public object? SortValue { get; init; }
+    }
+
+    private sealed class DetailRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public bool Domestic { get; init; }
+        public string? FirstSeen { get; init; }
+        public string? LastSeen { get; init; }
+        public string? ActivitySource { get; init; }
+        public long AccountsRemoved { get; init; }
+        public long AssetsRemoved { get; init; }
+        public long? MaxFollowers { get; init; }
+    }
+
+    private sealed class AliasRow
+    {
+        public string Name { get; init; } = "";
+        public string? Organisation { get; init; }
+        public string Source { get; init; } = "";
+    }
+
+    private sealed class AttributionRow
+    {
+        public string? ActorId { get; init; }
+        public string? ActorName { get; init; }
+        public string? Country { get; init; }
+        public string Organisation { get; init; } = "";
+        public string Date { get; init; } = "";
+        public string Level { get; init; } = "";
+        public string Confidence { get; init; } = "";
+        public string Statement { get; init; } = "";
+        public string Source { get; init; } = "";
+    }
+
+    private sealed class DisclosureRow
+    {
+        public string Id { get; init; } = "";
+        public string Organisation { get; init; } = "";
+        public string Date { get; init; } = "";
+        public string? Summary { get; init; }
+        public string Source { get; init; } = "";
+    }
+
+    private sealed class ActionRow
+    {
+        public string Disclosure { get; init; } = "";
+        public string Platform { get; init; } = "";
+        public string Asset { get; init; } = "";
+        public long Count { get; init; }
+        public string Qualifier { get; init; } = "";
+        public string? Note { get; init; }
+        public string Source { get; init; } = "";
+        public bool CountsInTotals { get; init; }
+    }
+
+    private sealed class ReachRow
+    {
+        public string Disclosure { get; init; } = "";
+        public string Metric { get; init; } = "";
+        public double Value { get; init; }
+        public string Qualifier { get; init; } = "";
+        public string? Platform { get; init; }
+        public string? Currency { get; init; }
+        public string? Note { get; init; }
+        public string Source { get; init; } = "";
+        public bool CountsInTotals { get; init; }
+    }
+
+    private sealed class RelationRow
+    {
+        public string Operation { get; init; } = "";
+        public string Relation { get; init; } = "";
+        public string Source { get; init; } = "";
+    }
+
+    private sealed class SourceRow
+    {
+        public string Id { get; init; } = "";
+        public string Url { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Publisher { get; init; } = "";
+        public string? Published { get; init; }
+        public string Kind { get; init; } = "";
+        public string? Original { get; init; }
+        public string? Archive { get; init; }
+    }
+}

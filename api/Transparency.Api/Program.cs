@@ -1,0 +1,44 @@
+using Transparency.Api.Actors;
+using Transparency.Api.Dataset;
+using Transparency.Api.Http;
+using Transparency.Api.Operations;
+using Transparency.Api.Vocabularies;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddDatasetFile(builder.Configuration);
+builder.Services.AddSingleton<Vocabulary>();
+builder.Services.AddSingleton<OperationQueries>();
+builder.Services.AddSingleton<ActorQueries>();
+builder.Services.AddProblemDetails();
+builder.Services.AddApiDocumentation();
+
+var app = builder.Build();
+
+// Open (or compile) the database before taking requests: a missing or broken file stops start-up here.
+try
+{
+    app.Services.GetRequiredService<Vocabulary>();
+}
+catch (DatasetUnavailableException e)
+{
+    app.Logger.LogCritical("{Message}", e.Message);
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapApiDocumentation();
+
+var v1 = app.MapGroup("/v1");
+v1.MapOperations();
+v1.MapActors();
+v1.MapVocabularies();
+v1.MapDataset();
+
+app.Run();
+return 0;
+
+/// <summary>The entry point, public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,80 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Transparency.Api.Dataset;
+using Transparency.Api.Http;
+
+namespace Transparency.Api.Vocabularies;
+
+/// <summary>A platform operations ran on.</summary>
+public sealed record PlatformDto(string Id, string Name, string? Url, IReadOnlyList<string> FormerNames, long OperationCount);
+
+/// <summary>An organisation that discloses or attributes operations.</summary>
+public sealed record OrganisationDto(string Id, string Name, string Kind, string? Country, string Url, string? Description, long DisclosureCount);
+
+/// <summary>A subject operations push or attack.</summary>
+public sealed record TopicDto(string Id, string Name, string Description, long OperationCount);
+
+public static class VocabularyEndpoints
+{
+    public static RouteGroupBuilder MapVocabularies(this RouteGroupBuilder api)
+    {
+        var vocabularies = api.MapGroup("/").WithTags("Vocabularies");
+        vocabularies.MapGet("/platforms", ListPlatforms).WithName("ListPlatforms").WithSummary("Every platform, with former names and how many operations are known on it");
+        vocabularies.MapGet("/organisations", ListOrganisations).WithName("ListOrganisations").WithSummary("Every disclosing organisation, with how many disclosures it made");
+        vocabularies.MapGet("/topics", ListTopics).WithName("ListTopics").WithSummary("Every topic, with how many operations touch it");
+        return api;
+    }
+
+    public static Results<Ok<IReadOnlyList<PlatformDto>>, ProblemHttpResult> ListPlatforms(HttpContext context, DatasetFile dataset)
+    {
+        if (Strict(context) is { } problem)
+        {
+            return problem;
+        }
+        using var connection = dataset.OpenConnection();
+        var former = connection.Query<(string Platform, string Name)>("SELECT platform_id, name FROM platform_former_names ORDER BY name").ToLookup(f => f.Platform, f => f.Name);
+        var rows = connection.Query<(string Id, string Name, string? Url, long Count)>("""
+            SELECT p.id, p.name, p.url,
+                   (SELECT count(*) FROM operation_platforms x JOIN operations o ON o.id = x.operation_id AND o.status = 'active' WHERE x.platform_id = p.id)
+            FROM platforms p ORDER BY p.id
+            """);
+        return TypedResults.Ok<IReadOnlyList<PlatformDto>>([.. rows.Select(r => new PlatformDto(r.Id, r.Name, r.Url, [.. former[r.Id]], r.Count))]);
+    }
+
+    public static Results<Ok<IReadOnlyList<OrganisationDto>>, ProblemHttpResult> ListOrganisations(HttpContext context, DatasetFile dataset)
+    {
+        if (Strict(context) is { } problem)
+        {
+            return problem;
+        }
+        using var connection = dataset.OpenConnection();
+        var rows = connection.Query<(string Id, string Name, string Kind, string? Country, string Url, string? Description, long Count)>("""
+            SELECT g.id, g.name, g.kind, g.country, g.url, g.description,
+                   (SELECT count(*) FROM disclosures d JOIN operations o ON o.id = d.operation_id AND o.status = 'active' WHERE d.organisation_id = g.id)
+            FROM organisations g ORDER BY g.id
+            """);
+        return TypedResults.Ok<IReadOnlyList<OrganisationDto>>([.. rows.Select(r => new OrganisationDto(r.Id, r.Name, r.Kind, r.Country, r.Url, r.Description, r.Count))]);
+    }
+
+    public static Results<Ok<IReadOnlyList<TopicDto>>, ProblemHttpResult> ListTopics(HttpContext context, DatasetFile dataset)
+    {
+        if (Strict(context) is { } problem)
+        {
+            return problem;
+        }
+        using var connection = dataset.OpenConnection();
+        var rows = connection.Query<(string Id, string Name, string Description, long Count)>("""
+            SELECT t.id, t.name, t.description,
+                   (SELECT count(*) FROM operation_topics x JOIN operations o ON o.id = x.operation_id AND o.status = 'active' WHERE x.topic_id = t.id)
+            FROM topics t ORDER BY t.id
+            """);
+        return TypedResults.Ok<IReadOnlyList<TopicDto>>([.. rows.Select(r => new TopicDto(r.Id, r.Name, r.Description, r.Count))]);
+    }
+
+    private static ProblemHttpResult? Strict(HttpContext context)
+    {
+        var query = new QueryParameters(context.Request.Query);
+        query.RejectUnknown([]);
+        return query.HasErrors ? query.Problem() : null;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using Transparency.Api.Tests.Support;
+
+namespace Transparency.Api.Tests;
+
+public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData("platform=tiktok", new[] { "operation-beta" })]
+    [InlineData("platform=youtube", new[] { "operation-alpha" })]
+    [InlineData("platform=tiktok&platform=youtube", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("platform=tiktok,youtube", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("origin=NO", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("origin=no", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("origin=CN", new string[0])]
+    [InlineData("target=SE", new[] { "operation-alpha" })]
+    [InlineData("target=US", new[] { "operation-beta" })]
+    [InlineData("actor=example-agency", new[] { "operation-alpha" })]
+    [InlineData("disclosedBy=twitter", new[] { "operation-beta" })]
+    [InlineData("disclosedBy=meta&platform=tiktok", new string[0])]
+    [InlineData("topic=health", new[] { "operation-beta" })]
+    [InlineData("topic=elections", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("from=2021", new[] { "operation-alpha" })]
+    [InlineData("to=2020-06", new[] { "operation-beta" })]
+    [InlineData("from=2020-06-13&to=2021-03-09", new[] { "operation-alpha" })]
+    [InlineData("activeFrom=2021-03", new[] { "operation-beta" })]
+    [InlineData("activeTo=2019-12", new[] { "operation-alpha" })]
+    [InlineData("minAccounts=2000", new[] { "operation-beta" })]
+    [InlineData("minFollowers=4000", new[] { "operation-alpha" })]
+    [InlineData("minFollowers=4001", new string[0])]
+    [InlineData("q=alphawave", new[] { "operation-alpha" })]
+    [InlineData("q=health%20misinformation", new[] { "operation-beta" })]
+    [InlineData("q=%22unbalanced", new string[0])]
+    [InlineData("origin=NO&target=US&topic=elections", new[] { "operation-beta" })]
+    public async Task OperationsCanBeFiltered(string query, string[] expected)
+    {
+        var response = await _client.GetAsync($"/v1/operations?{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, (await response.Json()).Ids());
+    }
+
+    [Fact]
+    public async Task MergedRecordsAreNotListed()
+    {
+        var all = (await (await _client.GetAsync("/v1/operations")).Json()).Ids();
+
+        Assert.DoesNotContain("operation-gamma", all);
+    }
+
+    [Theory]
+    [InlineData("name", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("-name", new[] { "operation-beta", "operation-alpha" })]
+    [InlineData("-accountsRemoved", new[] { "operation-beta", "operation-alpha" })]
+    [InlineData("followers", new[] { "operation-beta", "operation-alpha" })]
+    [InlineData("firstSeen", new[] { "operation-alpha", "operation-beta" })]
+    [InlineData("-lastDisclosed", new[] { "operation-alpha", "operation-beta" })]
+    public async Task OperationsCanBeSorted(string sort, string[] expected)
+    {
+        var page = await (await _client.GetAsync($"/v1/operations?sort={sort}")).Json();
+
+        Assert.Equal(expected, page.Ids());
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("-accountsRemoved")]
+    [InlineData("followers")]
+    public async Task PagingVisitsEveryOperationOnceFollowingTheLinkHeader(string sort)
+    {
+        var seen = new List<string>();
+        var url = $"/v1/operations?limit=1&sort={sort}";
+        for (var pages = 0; url is not null && pages < 10; pages++)
+        {
+            var response = await _client.GetAsync(url);
+            var page = await response.Json();
+            seen.AddRange(page.Ids());
+            url = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('<', '>')[1] : null;
+            Assert.Equal(url is null, page.GetProperty("nextCursor").ValueKind == System.Text.Json.JsonValueKind.Null);
+        }
+
+        var all = (await (await _client.GetAsync($"/v1/operations?sort={sort}")).Json()).Ids();
+        Assert.Equal(all, seen);
+    }
+
+    [Theory]
+    [InlineData("platfrom=tiktok", "'platfrom' is not a parameter", "Did you mean 'platform'?")]
+    [InlineData("platform=myspace", "Unknown platform 'myspace'", "Valid values: facebook, instagram, tiktok, x, youtube")]
+    [InlineData("from=2022-13", "'2022-13' is not a date", "YYYY, YYYY-MM or YYYY-MM-DD")]
+    [InlineData("origin=XX", "'XX' is not an ISO 3166-1 alpha-2", "")]
+    [InlineData("limit=101", "from 1 to 100", "")]
+    [InlineData("minAccounts=-1", "not a whole number", "")]
+    [InlineData("sort=size", "not a valid sort", "accountsRemoved")]
+    [InlineData("cursor=garbage", "not one this API gave out", "")]
+    [InlineData("actor=nobody", "Unknown actor 'nobody'", "example-agency")]
+    public async Task BadQueriesAreProblemsThatSayHowToFixThem(string query, string detail, string hint)
+    {
+        var response = await _client.GetAsync($"/v1/operations?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Json();
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(hint, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CursorOfAnotherSortIsRefused()
+    {
+        var first = await (await _client.GetAsync("/v1/operations?limit=1&sort=name")).Json();
+        var cursor = first.GetProperty("nextCursor").GetString();
+
+        var response = await _client.GetAsync($"/v1/operations?limit=1&sort=-name&cursor={cursor}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOperationComesWithItsDisclosuresAttributionsAndSources()
+    {
+        var response = await _client.GetAsync("/v1/operations/operation-alpha");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var o = await response.Json();
+        Assert.Equal("Operation Alpha", o.GetProperty("name").GetString());
+        Assert.Equal("ALPHAWAVE", o.GetProperty("aliases")[0].GetProperty("name").GetString());
+        Assert.Equal("2019-06", o.GetProperty("activity").GetProperty("firstSeen").GetString());
+        var attribution = o.GetProperty("attributions")[0];
+        Assert.Equal("example-agency", attribution.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal("proxy", attribution.GetProperty("level").GetString());
+        var meta = o.GetProperty("disclosures")[0];
+        Assert.Equal("meta", meta.GetProperty("by").GetString());
+        var first = meta.GetProperty("actions")[0];
+        Assert.Equal(1633, first.GetProperty("count").GetInt64());
+        Assert.Equal("meta-2021-03", first.GetProperty("source").GetString());
+        var alternative = meta.GetProperty("actions")[3];
+        Assert.Equal("news-2021-03", alternative.GetProperty("source").GetString());
+        Assert.False(alternative.GetProperty("countsInTotals").GetBoolean());
+        Assert.Equal(1674, o.GetProperty("totals").GetProperty("accountsRemoved").GetInt64());
+        var sources = o.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["lab-2021", "meta-2021-03", "news-2021-03"], sources);
+        Assert.Equal("operation-beta", o.GetProperty("related")[0].GetProperty("operation").GetString());
+    }
+
+    [Fact]
+    public async Task AMergedOperationRedirectsToItsSuccessor()
+    {
+        var response = await _client.GetAsync("/v1/operations/operation-gamma");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal("/v1/operations/operation-alpha", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnUnknownOperationIsANotFoundProblem()
+    {
+        var response = await _client.GetAsync("/v1/operations/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
