@@ -2,6 +2,7 @@ using Transparency.Api.Actors;
 using Transparency.Api.Dataset;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
+using Transparency.Api.Stats;
 using Transparency.Api.Vocabularies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,9 @@ builder.Services.AddDatasetFile(builder.Configuration);
 builder.Services.AddSingleton<Vocabulary>();
 builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
+builder.Services.AddSingleton<StatsQueries>();
 builder.Services.AddProblemDetails();
+builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
@@ -29,12 +32,14 @@ catch (DatasetUnavailableException e)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpPolicies();
 app.MapApiDocumentation();
 
 var v1 = app.MapGroup("/v1");
 v1.MapOperations();
 v1.MapActors();
 v1.MapVocabularies();
+v1.MapStats();
 v1.MapDataset();
 
 app.Run();

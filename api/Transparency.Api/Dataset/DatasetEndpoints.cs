@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Transparency.Api.Http;
 
 namespace Transparency.Api.Dataset;
 
@@ -20,9 +21,17 @@ public static class DatasetEndpoints
     public static RouteGroupBuilder MapDataset(this RouteGroupBuilder api)
     {
         api.MapGet("/dataset", GetDataset).WithTags("Dataset").WithName("GetDataset")
-            .WithSummary("The version, provenance, record counts, SHA-256 and licence of the database served");
+            .WithSummary("The version, provenance, record counts, SHA-256 and licence of the database served")
+            .RejectQueryParameters();
+        api.MapGet("/dataset/download", Download).WithTags("Dataset").WithName("DownloadDataset")
+            .WithSummary("The SQLite file itself; check it against the sha256 of /v1/dataset")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.sqlite3")
+            .RejectQueryParameters();
         return api;
     }
+
+    public static PhysicalFileHttpResult Download(DatasetFile dataset) =>
+        TypedResults.PhysicalFile(dataset.Path, "application/vnd.sqlite3", $"transparency-{dataset.Metadata["data_version"]}.db", enableRangeProcessing: true);
 
     public static Ok<DatasetInfo> GetDataset(DatasetFile dataset)
     {

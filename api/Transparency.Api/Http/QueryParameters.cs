@@ -125,3 +125,15 @@ public sealed partial class QueryParameters(IQueryCollection query)
     private IEnumerable<string> Values(string name) =>
         query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase);
 }
+
+public static class QueryParameterFilters
+{
+    /// <summary>For endpoints that take no query parameters: any parameter is a 400, not silently ignored.</summary>
+    public static TBuilder RejectQueryParameters<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var query = new QueryParameters(context.HttpContext.Request.Query);
+            query.RejectUnknown([]);
+            return query.HasErrors ? query.Problem() : await next(context);
+        });
+}

@@ -9,7 +9,7 @@ public static class OperationsEndpoints
 {
     public const int MaxLimit = 100;
 
-    private static readonly string[] ListParameters = [.. OperationFilter.Names, "sort", "limit", "cursor"];
+    private static readonly string[] ListParameters = [.. OperationFilter.Names, "sort", "limit", "cursor", "format"];
 
     public static RouteGroupBuilder MapOperations(this RouteGroupBuilder api)
     {
@@ -22,7 +22,9 @@ public static class OperationsEndpoints
                 `from`/`to` match disclosure dates; `activeFrom`/`activeTo` match activity dates. Dates may be YYYY, YYYY-MM or YYYY-MM-DD.
                 Results come in pages of `limit` (at most 100); follow `nextCursor`, or the `Link: <…>; rel="next"` header, for the next page.
                 Withdrawn and merged records are not listed.
-                """);
+                With `Accept: text/csv` or `format=csv`, the whole filtered set streams as CSV (no paging).
+                """)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         operations.MapGet("/{id}", GetOperation)
             .WithName("GetOperation")
             .WithSummary("One operation's whole record, with the source behind every figure and attribution")
@@ -46,13 +48,14 @@ public static class OperationsEndpoints
     /// <param name="sort">`name`, `firstSeen`, `lastDisclosed`, `accountsRemoved` or `followers`; prefix `-` for descending. Default `name`.</param>
     /// <param name="limit">Page size, 1 to 100. Default 50.</param>
     /// <param name="cursor">The `nextCursor` of the previous page.</param>
+    /// <param name="format">`json` (default) or `csv`; `Accept: text/csv` also asks for CSV.</param>
     /// <param name="context">The request.</param>
     /// <param name="queries">Operation queries.</param>
     /// <param name="vocabulary">Known ids.</param>
-    public static Results<Ok<OperationPage>, ProblemHttpResult> ListOperations(
+    public static Results<Ok<OperationPage>, PushStreamHttpResult, ProblemHttpResult> ListOperations(
         [FromQuery] string[]? actor, [FromQuery] string[]? origin, [FromQuery] string[]? target, [FromQuery] string[]? platform,
         [FromQuery] string[]? disclosedBy, [FromQuery] string[]? topic, string? from, string? to, string? activeFrom, string? activeTo,
-        string? minAccounts, string? minFollowers, string? q, string? sort, string? limit, string? cursor,
+        string? minAccounts, string? minFollowers, string? q, string? sort, string? limit, string? cursor, string? format,
         HttpContext context, OperationQueries queries, Vocabulary vocabulary)
     {
         // The parameters above document the contract in OpenAPI; the strict reading below is what checks them.
@@ -61,6 +64,8 @@ public static class OperationsEndpoints
         var filter = OperationFilter.Read(query, vocabulary);
         var sortText = query.Choice("sort", OperationSort.Choices);
         var pageSize = (int)(query.WholeNumber("limit", 1, MaxLimit) ?? 50);
+        var csv = query.Choice("format", ["json", "csv"]) == "csv"
+            || context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
         OperationCursor? after = null;
         if (query.One("cursor") is { } cursorText)
         {
@@ -79,6 +84,11 @@ public static class OperationsEndpoints
             return query.Problem();
         }
 
+        if (csv)
+        {
+            var all = queries.All(filter, OperationSort.Parse(sortText));
+            return TypedResults.Stream(body => OperationCsv.Write(all, body, context.RequestAborted), "text/csv; charset=utf-8", "operations.csv");
+        }
         var page = queries.List(filter, OperationSort.Parse(sortText), pageSize, after);
         if (page.NextCursor is not null)
         {

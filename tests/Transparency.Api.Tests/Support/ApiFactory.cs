@@ -8,9 +8,12 @@ namespace Transparency.Api.Tests.Support;
 /// The API over a database compiled from the fixture tree, fresh for each test class (xunit's class fixture),
 /// through the real Program and its real configuration key Dataset:Path.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public sealed class ApiFactory : ApiFactoryBase;
+
+/// <summary>The shared set-up; subclasses add settings.</summary>
+public class ApiFactoryBase : WebApplicationFactory<Program>
 {
-    public ApiFactory()
+    public ApiFactoryBase()
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), "transparency-api-tests", $"{Guid.NewGuid():N}.db");
         var (result, info) = Compiler.Build(Path.Combine(AppContext.BaseDirectory, "Fixtures", "valid"), DateOnly.FromDateTime(DateTime.UtcNow), DatabasePath, "1.2.3-test");

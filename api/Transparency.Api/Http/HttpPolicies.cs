@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.ResponseCompression;
+using Transparency.Api.Dataset;
+
+namespace Transparency.Api.Http;
+
+/// <summary>Limits that bound every request, from configuration section <c>Http</c>.</summary>
+public sealed class HttpOptions
+{
+    public const string Section = "Http";
+
+    /// <summary>Requests one client (by IP address) may make per window.</summary>
+    public int RequestsPerWindow { get; set; } = 600;
+
+    /// <summary>The rate limiter's window.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long one request may run before it is answered 503.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long clients and caches may reuse a response without asking again.</summary>
+    public TimeSpan CacheMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// HTTP done right for an immutable dataset: strong ETags, 304s, Cache-Control, open CORS for reads,
+/// compression, a per-client rate limiter answering 429 with Retry-After, and request time-outs.
+/// </summary>
+public static class HttpPolicies
+{
+    public const string CorsPolicy = "read-only";
+
+    public static IServiceCollection AddHttpPolicies(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "HEAD")
+            .WithExposedHeaders("ETag", "Link", "Retry-After")));
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "text/csv"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerWindow, Window = options.Window, QueueLimit = 0 }));
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+                    detail: $"This client made more than {options.RequestsPerWindow} requests in {options.Window.TotalSeconds:0} seconds. Retry after {response.Headers.RetryAfter} seconds, or download the whole database from /v1/dataset/download.")
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
+        services.AddSingleton(options);
+        return services;
+    }
+
+    public static WebApplication UseHttpPolicies(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        app.UseCors(CorsPolicy);
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        app.Use(ConditionalGet);
+        return app;
+    }
+
+    /// <summary>
+    /// The dataset never changes while the process runs, so a response is fully determined by the file and
+    /// the request: the ETag hashes both, and a matching If-None-Match is answered 304 without running the query.
+    /// </summary>
+    private static Task ConditionalGet(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/v1"))
+        {
+            return next(context);
+        }
+        var dataset = context.RequestServices.GetRequiredService<DatasetFile>();
+        var options = context.RequestServices.GetRequiredService<HttpOptions>();
+        var key = $"{dataset.Sha256}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}";
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}\"";
+        var response = context.Response;
+        response.Headers.CacheControl = $"public, max-age={(int)options.CacheMaxAge.TotalSeconds}";
+        response.Headers.Vary = "Accept, Accept-Encoding";
+        if (request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.Headers.ETag = etag;
+            return Task.CompletedTask;
+        }
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode is >= 200 and < 300)
+            {
+                response.Headers.ETag = etag;
+            }
+            else
+            {
+                response.Headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

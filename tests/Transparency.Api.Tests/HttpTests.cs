@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Transparency.Api.Tests.Support;
+
+namespace Transparency.Api.Tests;
+
+public sealed class HttpTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task ResponsesCarryAStrongETagAndAnswer304WhenItMatches()
+    {
+        var first = await _client.GetAsync("/v1/operations?platform=x");
+        var etag = first.Headers.ETag;
+
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Contains("max-age=", first.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/v1/operations?platform=x");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var second = await _client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+
+        var other = await _client.GetAsync("/v1/operations?platform=tiktok");
+        Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task ErrorsAreNotCached()
+    {
+        var response = await _client.GetAsync("/v1/operations?platform=nowhere");
+
+        Assert.Null(response.Headers.ETag);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task CorsIsOpenForReads()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/platforms");
+        request.Headers.Add("Origin", "https://notebook.example.org");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task ResponsesAreCompressedWhenAsked()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/operations");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
+    }
+
+    [Theory]
+    [InlineData("/v1/operations?format=csv", null)]
+    [InlineData("/v1/operations", "text/csv")]
+    public async Task OperationsStreamAsCsv(string url, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        }
+
+        var response = await _client.SendAsync(request);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("id,name,aliases,origin,targets,platforms,disclosed_by,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("operation-alpha,Operation Alpha,ALPHAWAVE,NO,DK SE,facebook instagram x youtube,meta research-lab,2019-06,2021-02-15,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CsvHonoursTheFilters()
+    {
+        var csv = await _client.GetStringAsync("/v1/operations?format=csv&platform=tiktok");
+
+        Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\noperation-beta,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatsCountFacetsUnderTheSameFilters()
+    {
+        var all = await (await _client.GetAsync("/v1/stats")).Json();
+        var tiktok = await (await _client.GetAsync("/v1/stats?platform=tiktok")).Json();
+
+        Assert.Equal(2, all.GetProperty("operations").GetInt64());
+        Assert.Equal(2, all.GetProperty("byOrigin")[0].GetProperty("count").GetInt64());
+        Assert.Equal("NO", all.GetProperty("byOrigin")[0].GetProperty("key").GetString());
+        Assert.Equal(1, tiktok.GetProperty("operations").GetInt64());
+        var byPlatform = tiktok.GetProperty("accountsRemovedByPlatform").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("count").GetInt64());
+        Assert.Equal(200936, byPlatform["x"]);
+        Assert.Equal(284, byPlatform["tiktok"]);
+        Assert.Equal("2020", tiktok.GetProperty("byDisclosureYear")[0].GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task TheDatabaseDownloadsIntact()
+    {
+        var response = await _client.GetAsync("/v1/dataset/download");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(await File.ReadAllBytesAsync(factory.DatabasePath), bytes);
+        Assert.Equal("application/vnd.sqlite3", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+/// <summary>The rate limiter, with a limit small enough to reach in a test.</summary>
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly LimitedApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task TooManyRequestsAreAnswered429WithRetryAfter()
+    {
+        var client = _factory.CreateClient();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await client.GetAsync("/v1/platforms");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    private sealed class LimitedApiFactory : ApiFactoryBase
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Http:RequestsPerWindow", "3");
+            builder.UseSetting("Http:Window", "00:01:00");
+        }
+    }
+}
