@@ -35,6 +35,9 @@ app.UseStatusCodePages();
 app.UseHttpPolicies();
 app.MapApiDocumentation();
 
+// Static bytes: a liveness probe, and the baseline that benchmarks/api.sh measures every endpoint against.
+app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
+
 var v1 = app.MapGroup("/v1");
 v1.MapOperations();
 v1.MapActors();
