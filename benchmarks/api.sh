@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 port=${PORT:-5099}
 seconds=${SECONDS_PER_RUN:-15}
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet run --project dataset/Transparency.Dataset -c Release -- build --dataset "${DATASET:-dataset}" --out "$work/transparency.db" >/dev/null
 sqlite3 "$work/transparency.db" "SELECT id FROM operations WHERE status = 'active'" > "$work/ids.txt"
