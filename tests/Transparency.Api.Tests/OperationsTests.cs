@@ -154,6 +154,32 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task AWithdrawnOperationIsGoneWithItsReason()
+    {
+        var response = await _client.GetAsync("/v1/operations/operation-delta");
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("retracted", (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v1/operations/operation-alpha", "operation-alpha")]
+    [InlineData("/v1/operations?sort=-accountsRemoved&limit=1", "operations-page")]
+    [InlineData("/v1/stats", "stats")]
+    [InlineData("/v1/operations?platform=myspace&since=2020", "problem-bad-query")]
+    public async Task RepresentativeResponsesMatchTheirSnapshots(string url, string snapshot)
+    {
+        var response = await _client.GetAsync(url);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        json.Remove("traceId"); // differs on every request
+        var pretty = $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}\n" +
+            json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        Transparency.Dataset.Tests.Support.Snapshot.Match(pretty + "\n", snapshot, "json");
+    }
+
+    [Fact]
     public async Task AnUnknownOperationIsANotFoundProblem()
     {
         var response = await _client.GetAsync("/v1/operations/no-such-thing");

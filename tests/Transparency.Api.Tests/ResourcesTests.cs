@@ -41,7 +41,7 @@ public sealed class ResourcesTests(ApiFactory factory) : IClassFixture<ApiFactor
         var dataset = await (await _client.GetAsync("/v1/dataset")).Json();
 
         Assert.Equal("1.2.3-test", dataset.GetProperty("dataVersion").GetString());
-        Assert.Equal(3, dataset.GetProperty("counts").GetProperty("operations").GetInt64());
+        Assert.Equal(4, dataset.GetProperty("counts").GetProperty("operations").GetInt64());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(factory.DatabasePath))), dataset.GetProperty("sha256").GetString());
     }
 

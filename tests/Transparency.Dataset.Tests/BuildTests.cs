@@ -25,7 +25,7 @@ public sealed class BuildTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("wrote ", run.Output, StringComparison.Ordinal);
         using var db = new Database(_output);
-        Assert.Equal(["operation-alpha", "operation-beta", "operation-gamma"], db.Rows("SELECT id FROM operations ORDER BY id").Select(r => (string)r[0]!));
+        Assert.Equal(["operation-alpha", "operation-beta", "operation-delta", "operation-gamma"], db.Rows("SELECT id FROM operations ORDER BY id").Select(r => (string)r[0]!));
         var counts = db.Rows("""
             SELECT pa.platform_id, pa.asset_kind_id, pa.count, pa.qualifier, s.url
             FROM platform_actions pa JOIN operation_sources s ON s.operation_id = pa.operation_id AND s.id = pa.source_id
@@ -108,7 +108,7 @@ public sealed class BuildTests : IDisposable
         var metadata = db.Rows("SELECT key, value FROM dataset_metadata").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
         Assert.Equal("2026.11.22", metadata["data_version"]);
         Assert.Equal("1.0.0", metadata["schema_version"]);
-        Assert.Equal("3", metadata["count_operations"]);
+        Assert.Equal("4", metadata["count_operations"]);
         Assert.Equal("CC-BY-4.0", metadata["licence"]);
         Assert.Matches("^[0-9a-f]{64}$", metadata["input_sha256"]);
     }

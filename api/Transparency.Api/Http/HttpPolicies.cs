@@ -24,11 +24,15 @@ public sealed class HttpOptions
 
     /// <summary>How long clients and caches may reuse a response without asking again.</summary>
     public TimeSpan CacheMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Memory for responses kept by the server, in bytes.</summary>
+    public long ResponseCacheBytes { get; set; } = 256L * 1024 * 1024;
 }
 
 /// <summary>
 /// HTTP done right for an immutable dataset: strong ETags, 304s, Cache-Control, open CORS for reads,
-/// compression, a per-client rate limiter answering 429 with Retry-After, and request time-outs.
+/// compression, a per-client rate limiter answering 429 with Retry-After, request time-outs, and a
+/// server-side cache of responses.
 /// </summary>
 public static class HttpPolicies
 {
@@ -72,6 +76,13 @@ public static class HttpPolicies
             Timeout = options.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
         });
+        // The served file never changes while the process runs, so a response, once made, stays right until
+        // restart: keep it (bounded by size) and serve later identical requests from memory.
+        services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = options.ResponseCacheBytes;
+            cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromDays(365)).SetVaryByHeader("Accept"));
+        });
         services.AddSingleton(options);
         return services;
     }
@@ -83,6 +94,7 @@ public static class HttpPolicies
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.Use(ConditionalGet);
+        app.UseOutputCache();
         return app;
     }
 
