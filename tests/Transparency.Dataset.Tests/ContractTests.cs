@@ -74,12 +74,23 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    public void CoverageReportIsUpToDate()
+    {
+        var result = Compiler.Validate(Repository.Dataset, DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.Equal(0, result.ErrorCount);
+
+        var committed = File.ReadAllText(Path.Combine(Repository.Docs, "coverage.md"));
+        var text = CoverageReport.Write(result.Files.Select(f => f.Record!));
+        Assert.True(committed == text, $"docs/coverage.md is stale: run `dotnet run --project dataset/Transparency.Dataset -- coverage`\n{Snapshot.Diff(committed, text)}");
+    }
+
+    [Fact]
     public void EveryVerbIsDocumented()
     {
         var doc = File.ReadAllText(Path.Combine(Repository.Docs, "dataset-compiler.md"));
         var help = CompilerCli.Run("--help").Output;
 
-        foreach (var verb in new[] { "validate", "build", "schema", "docs" })
+        foreach (var verb in new[] { "validate", "build", "schema", "docs", "coverage" })
         {
             Assert.Contains($"  {verb}", help, StringComparison.Ordinal);
             Assert.Contains($"## `{verb}", doc, StringComparison.Ordinal);

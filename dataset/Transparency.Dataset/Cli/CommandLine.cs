@@ -70,6 +70,12 @@ public static class CommandLine
         }));
         root.Subcommands.Add(docs);
 
+        var coverageOut = new Option<FileInfo?>("--out") { Description = "Where to write the report (default: docs/coverage.md beside the dataset folder)." };
+        var coverage = new Command("coverage", "Validate, then write docs/coverage.md: operations by year, origin, target and discloser, and figures by kind of source.") { coverageOut };
+        coverage.SetAction(result => WithDataset(result.GetValue(datasetOption), error, root =>
+            Verbs.Coverage(root, result.GetValue(coverageOut)?.FullName ?? Path.Combine(Path.GetDirectoryName(root)!, "docs", "coverage.md"), result.GetValue(formatOption)!, output)));
+        root.Subcommands.Add(coverage);
+
         var parsed = root.Parse(args);
         try
         {

@@ -41,6 +41,21 @@ internal static class Verbs
         return CommandLine.Success;
     }
 
+    public static int Coverage(string datasetRoot, string outputPath, string format, TextWriter output)
+    {
+        var result = Compiler.Validate(datasetRoot, Today());
+        DiagnosticPrinter.Print(result.Diagnostics, format, output);
+        if (result.ErrorCount > 0)
+        {
+            output.WriteLine($"{DiagnosticPrinter.Summary(result)}; nothing was written");
+            return CommandLine.DatasetErrors;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        File.WriteAllText(outputPath, Docs.CoverageReport.Write(result.Files.Select(f => f.Record!)));
+        output.WriteLine($"wrote {outputPath}");
+        return CommandLine.Success;
+    }
+
     /// <summary>The files named on the command line; a named file that is not a data file is reported as unexpected.</summary>
     private static List<DataFile> Select(string datasetRoot, string[] paths, IReadOnlyList<DataFile> files)
     {
