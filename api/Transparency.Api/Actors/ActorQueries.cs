@@ -7,7 +7,9 @@ namespace Transparency.Api.Actors;
 /// <summary>An actor operations are attributed to.</summary>
 public sealed record ActorSummary
 {
+    /// <summary>The actor id.</summary>
     public required string Id { get; init; }
+    /// <summary>The name, as sources give it.</summary>
     public required string Name { get; init; }
     /// <summary>ISO 3166-1 alpha-2, if known.</summary>
     public string? Country { get; init; }
@@ -22,18 +24,32 @@ public sealed record ActorSummary
 /// <summary>An actor with its aliases, sources and operations.</summary>
 public sealed record ActorDetail
 {
+    /// <summary>The actor id.</summary>
     public required string Id { get; init; }
+    /// <summary>The name, as sources give it.</summary>
     public required string Name { get; init; }
+    /// <summary>ISO 3166-1 alpha-2, if known.</summary>
     public string? Country { get; init; }
+    /// <summary>What kind of actor it is.</summary>
     public required string Kind { get; init; }
+    /// <summary>The actor this one is part of.</summary>
     public string? Parent { get; init; }
+    /// <summary>One or two sentences.</summary>
     public required string Summary { get; init; }
+    /// <summary>Other names.</summary>
     public required IReadOnlyList<string> Aliases { get; init; }
+    /// <summary>Operations attributed to it, and by whom.</summary>
     public required IReadOnlyList<ActorOperation> Operations { get; init; }
+    /// <summary>Pages that describe the actor.</summary>
     public required IReadOnlyList<SourceDto> Sources { get; init; }
 }
 
 /// <summary>An operation attributed to an actor, and by whom.</summary>
+/// <param name="Id">The operation id.</param>
+/// <param name="Name">The operation name.</param>
+/// <param name="AttributedBy">The organisation that made the attribution.</param>
+/// <param name="Level">direct, linked-individuals, proxy, origin-only or unattributed.</param>
+/// <param name="Confidence">As the discloser worded it.</param>
 public sealed record ActorOperation(string Id, string Name, string AttributedBy, string Level, string Confidence);
 
 public sealed class ActorQueries(DatasetFile dataset)

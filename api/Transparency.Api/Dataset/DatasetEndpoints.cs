@@ -4,6 +4,16 @@ using Transparency.Api.Http;
 namespace Transparency.Api.Dataset;
 
 /// <summary>What is being served: versions, provenance, counts, checksum, licence.</summary>
+/// <param name="SchemaVersion">SemVer of the SQLite schema.</param>
+/// <param name="DataVersion">The data release.</param>
+/// <param name="SourceCommit">The git commit the database was built from (+dirty when the data had uncommitted changes).</param>
+/// <param name="BuiltAt">The commit's time, which stands in for the build time so that builds are reproducible.</param>
+/// <param name="InputSha256">SHA-256 over every data file's path and bytes.</param>
+/// <param name="Sha256">SHA-256 of the SQLite file served by /v1/dataset/download.</param>
+/// <param name="Counts">Records by kind.</param>
+/// <param name="Licence">The data's licence (SPDX id).</param>
+/// <param name="LicenceUrl">The licence's text.</param>
+/// <param name="Citation">How to cite the dataset.</param>
 public sealed record DatasetInfo(
     string SchemaVersion,
     string DataVersion,

@@ -5,6 +5,8 @@ using Transparency.Api.Operations;
 namespace Transparency.Api.Stats;
 
 /// <summary>One facet value and its count.</summary>
+/// <param name="Key">The value: a country code, platform id, organisation id or year.</param>
+/// <param name="Count">Operations (or accounts, for the accountsRemoved facets) with that value.</param>
 public sealed record FacetCount(string Key, long Count);
 
 /// <summary>Facet counts over the operations that match a filter.</summary>

@@ -6,12 +6,28 @@ using Transparency.Api.Http;
 namespace Transparency.Api.Vocabularies;
 
 /// <summary>A platform operations ran on.</summary>
+/// <param name="Id">Platform id, used by the platform filter.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Url">Its address.</param>
+/// <param name="FormerNames">Names it had before (Twitter for X).</param>
+/// <param name="OperationCount">How many listed operations are known on it.</param>
 public sealed record PlatformDto(string Id, string Name, string? Url, IReadOnlyList<string> FormerNames, long OperationCount);
 
 /// <summary>An organisation that discloses or attributes operations.</summary>
+/// <param name="Id">Organisation id, used by the disclosedBy filter.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Kind">platform, research, government or media.</param>
+/// <param name="Country">Where it is based (ISO 3166-1 alpha-2), if known.</param>
+/// <param name="Url">Its address.</param>
+/// <param name="Description">One sentence, if given.</param>
+/// <param name="DisclosureCount">How many disclosures of listed operations it made.</param>
 public sealed record OrganisationDto(string Id, string Name, string Kind, string? Country, string Url, string? Description, long DisclosureCount);
 
 /// <summary>A subject operations push or attack.</summary>
+/// <param name="Id">Topic id, used by the topic filter.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Description">What falls under it.</param>
+/// <param name="OperationCount">How many listed operations touch it.</param>
 public sealed record TopicDto(string Id, string Name, string Description, long OperationCount);
 
 public static class VocabularyEndpoints
