@@ -1,5 +1,6 @@
 using Transparency.Api.Actors;
 using Transparency.Api.Dataset;
+using Transparency.Api.GraphQL;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
 using Transparency.Api.Stats;
@@ -12,6 +13,8 @@ builder.Services.AddSingleton<Vocabulary>();
 builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
 builder.Services.AddSingleton<StatsQueries>();
+builder.Services.AddSingleton<VocabularyQueries>();
+builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
@@ -44,6 +47,7 @@ v1.MapActors();
 v1.MapVocabularies();
 v1.MapStats();
 v1.MapDataset();
+app.MapGraphQLEndpoint();
 
 app.Run();
 return 0;

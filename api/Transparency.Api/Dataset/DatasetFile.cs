@@ -37,10 +37,22 @@ public sealed class DatasetFile
     /// <summary>SHA-256 of the file, hex.</summary>
     public string Sha256 { get; }
 
+    /// <summary>When set, every SQL statement run is counted in <see cref="StatementsRun"/> (tests use it to prove batching).</summary>
+    public bool CountStatements { get; set; }
+
+    /// <summary>How many SQL statements have run, while <see cref="CountStatements"/> was on.</summary>
+    public long StatementsRun => Interlocked.Read(ref _statementsRun);
+
+    private long _statementsRun;
+
     public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
+        if (CountStatements)
+        {
+            SQLitePCL.raw.sqlite3_trace(connection.Handle, (SQLitePCL.strdelegate_trace)((_, _) => Interlocked.Increment(ref _statementsRun)), null);
+        }
         return connection;
     }
 
@@ -49,7 +61,7 @@ public sealed class DatasetFile
     {
         if (!string.IsNullOrWhiteSpace(options.Path))
         {
-            return OpenFile(System.IO.Path.GetFullPath(options.Path));
+            return OpenFile(System.IO.Path.GetFullPath(options.Path), options.CountStatements);
         }
         var source = options.Source is { Length: > 0 } configured ? System.IO.Path.GetFullPath(configured) : FindDatasetFolder();
         var cached = System.IO.Path.Combine(options.CacheFolder, $"transparency-{SourceChecksum(source)[..16]}.db");
@@ -71,7 +83,7 @@ public sealed class DatasetFile
         return OpenFile(cached);
     }
 
-    private static DatasetFile OpenFile(string path)
+    private static DatasetFile OpenFile(string path, bool countStatements = false)
     {
         if (!File.Exists(path))
         {
@@ -96,7 +108,7 @@ public sealed class DatasetFile
             {
                 throw new DatasetUnavailableException($"The database {path} has schema version {version ?? "none"}; this API serves {SqliteBuilder.SchemaVersion.Split('.')[0]}.x.");
             }
-            return new DatasetFile(path, metadata, sha256);
+            return new DatasetFile(path, metadata, sha256) { CountStatements = countStatements };
         }
         catch (SqliteException e)
         {

@@ -115,6 +115,9 @@ public sealed partial class QueryParameters(IQueryCollection query)
     public void Fail(string name, string message) =>
         _errors[name] = _errors.TryGetValue(name, out var existing) ? [.. existing, message] : [message];
 
+    /// <summary>Every mistake, in one sentence each.</summary>
+    public string ErrorMessage => string.Join(" ", _errors.SelectMany(e => e.Value));
+
     public ProblemHttpResult Problem() => TypedResults.Problem(new HttpValidationProblemDetails(_errors)
     {
         Status = StatusCodes.Status400BadRequest,

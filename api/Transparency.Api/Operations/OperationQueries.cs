@@ -8,9 +8,19 @@ namespace Transparency.Api.Operations;
 /// <summary>Every SQL read of operations. The WHERE clause holds only the filters given: SQLite cannot use an index behind <c>@p IS NULL OR …</c>.</summary>
 public sealed class OperationQueries(DatasetFile dataset)
 {
-    public OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
+    /// <summary>One active operation as it appears in lists; null when there is none.</summary>
+    public OperationSummary? Find(string id) => List(new OperationFilter(), OperationSort.Parse("name"), 1, null, id).Items is [var found, ..] ? found : null;
+
+    public OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after) => List(filter, sort, limit, after, null);
+
+    private OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after, string? id)
     {
         var (where, parameters) = Where(filter);
+        if (id is not null)
+        {
+            where.Add("o.id = @Id");
+            parameters.Add("Id", id);
+        }
         if (after is not null)
         {
             where.Add(sort.Descending
@@ -81,90 +91,104 @@ public sealed class OperationQueries(DatasetFile dataset)
             "SELECT status, merged_into AS MergedInto, retired_on AS RetiredOn, retired_reason AS RetiredReason FROM operations WHERE id = @id", new { id });
     }
 
-    public OperationDetail? Get(string id)
+    public OperationDetail? Get(string id) => GetMany([id]).GetValueOrDefault(id);
+
+    /// <summary>
+    /// Whole records for many operations at once: one statement per child table whatever the number of ids,
+    /// so that GraphQL can load a page's nested fields without a query per operation.
+    /// </summary>
+    public Dictionary<string, OperationDetail> GetMany(IReadOnlyCollection<string> ids)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
         using var connection = dataset.OpenConnection();
         using var results = connection.QueryMultiple("""
             SELECT id, name, status, summary, domestic, first_seen AS FirstSeen, last_seen AS LastSeen, activity_source_id AS ActivitySource,
                    accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved, max_followers AS MaxFollowers
-            FROM operations WHERE id = @id;
-            SELECT name, organisation_id AS Organisation, source_id AS Source FROM operation_aliases WHERE operation_id = @id ORDER BY ordinal;
-            SELECT role, country FROM operation_countries WHERE operation_id = @id ORDER BY role, country;
-            SELECT language FROM operation_languages WHERE operation_id = @id ORDER BY language;
-            SELECT audience FROM operation_audiences WHERE operation_id = @id ORDER BY audience;
-            SELECT topic_id FROM operation_topics WHERE operation_id = @id ORDER BY topic_id;
-            SELECT technique FROM operation_tactics WHERE operation_id = @id ORDER BY technique;
-            SELECT platform_id FROM operation_platforms WHERE operation_id = @id ORDER BY platform_id;
-            SELECT a.actor_id AS ActorId, ac.name AS ActorName, a.country, a.organisation_id AS Organisation, a.date, a.level, a.confidence, a.statement, a.source_id AS Source
-            FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id WHERE a.operation_id = @id ORDER BY a.ordinal;
-            SELECT id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures WHERE operation_id = @id ORDER BY ordinal;
-            SELECT disclosure_id AS Disclosure, platform_id AS Platform FROM disclosure_platforms WHERE operation_id = @id ORDER BY platform_id;
-            SELECT disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals
-            FROM platform_actions WHERE operation_id = @id ORDER BY disclosure_id, ordinal;
-            SELECT disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals
-            FROM reach_figures WHERE operation_id = @id ORDER BY disclosure_id, ordinal;
-            SELECT related_id AS Operation, relation, source_id AS Source FROM related_operations WHERE operation_id = @id ORDER BY related_id, relation;
-            SELECT id, url, title, publisher, published, kind, original, archive FROM operation_sources WHERE operation_id = @id ORDER BY id;
-            """, new { id });
-        var o = results.ReadSingleOrDefault<DetailRow>();
-        if (o is null)
-        {
-            return null;
-        }
-        var aliases = results.Read<AliasRow>().Select(a => new AliasDto(a.Name, a.Organisation, a.Source)).ToList();
-        var countries = results.Read<(string Role, string Country)>().ToList();
-        var languages = results.Read<string>().ToList();
-        var audiences = results.Read<string>().ToList();
-        var topics = results.Read<string>().ToList();
-        var tactics = results.Read<string>().ToList();
-        var platforms = results.Read<string>().ToList();
-        var attributions = results.Read<AttributionRow>().Select(a => new AttributionDto
-        {
-            Actor = a.ActorId is null ? null : new ActorRefDto(a.ActorId, a.ActorName ?? a.ActorId),
-            Country = a.Country,
-            By = a.Organisation,
-            Date = a.Date,
-            Level = a.Level,
-            Confidence = a.Confidence,
-            Statement = a.Statement,
-            Source = a.Source,
-        }).ToList();
-        var disclosures = results.Read<DisclosureRow>().ToList();
-        var disclosurePlatforms = results.Read<(string Disclosure, string Platform)>().ToLookup(p => p.Disclosure, p => p.Platform);
-        var actions = results.Read<ActionRow>().ToLookup(a => a.Disclosure);
-        var reach = results.Read<ReachRow>().ToLookup(r => r.Disclosure);
-        var related = results.Read<RelationRow>().Select(r => new RelationDto(r.Operation, r.Relation, r.Source)).ToList();
-        var sources = results.Read<SourceRow>().Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.Published, s.Kind, s.Original, s.Archive)).ToList();
-        return new OperationDetail
+            FROM operations WHERE id IN @ids;
+            SELECT operation_id AS OperationId, name, organisation_id AS Organisation, source_id AS Source FROM operation_aliases WHERE operation_id IN @ids ORDER BY operation_id, ordinal;
+            SELECT operation_id, role, country FROM operation_countries WHERE operation_id IN @ids ORDER BY operation_id, role, country;
+            SELECT operation_id, language FROM operation_languages WHERE operation_id IN @ids ORDER BY operation_id, language;
+            SELECT operation_id, audience FROM operation_audiences WHERE operation_id IN @ids ORDER BY operation_id, audience;
+            SELECT operation_id, topic_id FROM operation_topics WHERE operation_id IN @ids ORDER BY operation_id, topic_id;
+            SELECT operation_id, technique FROM operation_tactics WHERE operation_id IN @ids ORDER BY operation_id, technique;
+            SELECT operation_id, platform_id FROM operation_platforms WHERE operation_id IN @ids ORDER BY operation_id, platform_id;
+            SELECT a.operation_id AS OperationId, a.actor_id AS ActorId, ac.name AS ActorName, a.country, a.organisation_id AS Organisation, a.date, a.level, a.confidence, a.statement, a.source_id AS Source
+            FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id WHERE a.operation_id IN @ids ORDER BY a.operation_id, a.ordinal;
+            SELECT operation_id AS OperationId, id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures WHERE operation_id IN @ids ORDER BY operation_id, ordinal;
+            SELECT operation_id, disclosure_id, platform_id FROM disclosure_platforms WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, platform_id;
+            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            FROM platform_actions WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, ordinal;
+            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            FROM reach_figures WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, ordinal;
+            SELECT operation_id AS OperationId, related_id AS Operation, relation, source_id AS Source FROM related_operations WHERE operation_id IN @ids ORDER BY operation_id, related_id, relation;
+            SELECT operation_id AS OperationId, id, url, title, publisher, published, kind, original, archive FROM operation_sources WHERE operation_id IN @ids ORDER BY operation_id, id;
+            """, new { ids });
+        var operations = results.Read<DetailRow>().ToList();
+        var aliases = results.Read<AliasRow>().ToLookup(a => a.OperationId);
+        var countries = results.Read<(string OperationId, string Role, string Country)>().ToLookup(c => c.OperationId);
+        var languages = results.Read<(string OperationId, string Language)>().ToLookup(l => l.OperationId, l => l.Language);
+        var audiences = results.Read<(string OperationId, string Audience)>().ToLookup(a => a.OperationId, a => a.Audience);
+        var topics = results.Read<(string OperationId, string Topic)>().ToLookup(t => t.OperationId, t => t.Topic);
+        var tactics = results.Read<(string OperationId, string Technique)>().ToLookup(t => t.OperationId, t => t.Technique);
+        var platforms = results.Read<(string OperationId, string Platform)>().ToLookup(p => p.OperationId, p => p.Platform);
+        var attributions = results.Read<AttributionRow>().ToLookup(a => a.OperationId);
+        var disclosures = results.Read<DisclosureRow>().ToLookup(d => d.OperationId);
+        var disclosurePlatforms = results.Read<(string OperationId, string Disclosure, string Platform)>().ToLookup(p => (p.OperationId, p.Disclosure), p => p.Platform);
+        var actions = results.Read<ActionRow>().ToLookup(a => (a.OperationId, a.Disclosure));
+        var reach = results.Read<ReachRow>().ToLookup(r => (r.OperationId, r.Disclosure));
+        var related = results.Read<RelationRow>().ToLookup(r => r.OperationId);
+        var sources = results.Read<SourceRow>().ToLookup(s => s.OperationId);
+        return operations.ToDictionary(o => o.Id, o => new OperationDetail
         {
             Id = o.Id,
             Name = o.Name,
             Status = o.Status,
             Summary = o.Summary,
             Domestic = o.Domestic,
-            Aliases = aliases,
+            Aliases = [.. aliases[o.Id].Select(a => new AliasDto(a.Name, a.Organisation, a.Source))],
             Activity = o.FirstSeen is null ? null : new ActivityDto(o.FirstSeen, o.LastSeen, o.ActivitySource),
-            Origin = [.. countries.Where(c => c.Role == "origin").Select(c => c.Country)],
-            Targets = new TargetsDto([.. countries.Where(c => c.Role == "target").Select(c => c.Country)], languages, audiences),
-            Topics = topics,
-            Tactics = tactics,
-            Platforms = platforms,
-            Attributions = attributions,
-            Disclosures = [.. disclosures.Select(d => new DisclosureDto
+            Origin = [.. countries[o.Id].Where(c => c.Role == "origin").Select(c => c.Country)],
+            Targets = new TargetsDto([.. countries[o.Id].Where(c => c.Role == "target").Select(c => c.Country)], [.. languages[o.Id]], [.. audiences[o.Id]]),
+            Topics = [.. topics[o.Id]],
+            Tactics = [.. tactics[o.Id]],
+            Platforms = [.. platforms[o.Id]],
+            Attributions = [.. attributions[o.Id].Select(a => new AttributionDto
+            {
+                Actor = a.ActorId is null ? null : new ActorRefDto(a.ActorId, a.ActorName ?? a.ActorId),
+                Country = a.Country,
+                By = a.Organisation,
+                Date = a.Date,
+                Level = a.Level,
+                Confidence = a.Confidence,
+                Statement = a.Statement,
+                Source = a.Source,
+            })],
+            Disclosures = [.. disclosures[o.Id].Select(d => new DisclosureDto
             {
                 Id = d.Id,
                 By = d.Organisation,
                 Date = d.Date,
                 Summary = d.Summary,
                 Source = d.Source,
-                Platforms = [.. disclosurePlatforms[d.Id]],
-                Actions = [.. actions[d.Id].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals))],
-                Reach = [.. reach[d.Id].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals))],
+                Platforms = [.. disclosurePlatforms[(o.Id, d.Id)]],
+                Actions = [.. actions[(o.Id, d.Id)].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals))],
+                Reach = [.. reach[(o.Id, d.Id)].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals))],
             })],
-            Related = related,
+            Related = [.. related[o.Id].Select(r => new RelationDto(r.Operation, r.Relation, r.Source))],
             Totals = new ReachTotalsDto(o.AccountsRemoved, o.AssetsRemoved, o.MaxFollowers),
-            Sources = sources,
-        };
+            Sources = [.. sources[o.Id].Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.Published, s.Kind, s.Original, s.Archive))],
+        }, StringComparer.Ordinal);
+    }
+
+    /// <summary>How many operations match the filter.</summary>
+    public long Count(OperationFilter filter)
+    {
+        var (where, parameters) = Where(filter);
+        using var connection = dataset.OpenConnection();
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM operations o WHERE {string.Join(" AND ", where)}", parameters);
     }
 
     /// <summary>The WHERE conditions for the filters given, and their parameters; tombstones are never listed.</summary>
@@ -309,6 +333,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class AliasRow
     {
+        public string OperationId { get; init; } = "";
         public string Name { get; init; } = "";
         public string? Organisation { get; init; }
         public string Source { get; init; } = "";
@@ -316,6 +341,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class AttributionRow
     {
+        public string OperationId { get; init; } = "";
         public string? ActorId { get; init; }
         public string? ActorName { get; init; }
         public string? Country { get; init; }
@@ -329,6 +355,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class DisclosureRow
     {
+        public string OperationId { get; init; } = "";
         public string Id { get; init; } = "";
         public string Organisation { get; init; } = "";
         public string Date { get; init; } = "";
@@ -338,6 +365,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class ActionRow
     {
+        public string OperationId { get; init; } = "";
         public string Disclosure { get; init; } = "";
         public string Platform { get; init; } = "";
         public string Asset { get; init; } = "";
@@ -350,6 +378,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class ReachRow
     {
+        public string OperationId { get; init; } = "";
         public string Disclosure { get; init; } = "";
         public string Metric { get; init; } = "";
         public double Value { get; init; }
@@ -363,6 +392,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class RelationRow
     {
+        public string OperationId { get; init; } = "";
         public string Operation { get; init; } = "";
         public string Relation { get; init; } = "";
         public string Source { get; init; } = "";
@@ -370,6 +400,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     private sealed class SourceRow
     {
+        public string OperationId { get; init; } = "";
         public string Id { get; init; } = "";
         public string Url { get; init; } = "";
         public string Title { get; init; } = "";

@@ -30,6 +30,44 @@ public sealed record OrganisationDto(string Id, string Name, string Kind, string
 /// <param name="OperationCount">How many listed operations touch it.</param>
 public sealed record TopicDto(string Id, string Name, string Description, long OperationCount);
 
+/// <summary>The vocabularies, each entry with how much of the dataset uses it.</summary>
+public sealed class VocabularyQueries(DatasetFile dataset)
+{
+    public IReadOnlyList<PlatformDto> Platforms()
+    {
+        using var connection = dataset.OpenConnection();
+        var former = connection.Query<(string Platform, string Name)>("SELECT platform_id, name FROM platform_former_names ORDER BY name").ToLookup(f => f.Platform, f => f.Name);
+        var rows = connection.Query<(string Id, string Name, string? Url, long Count)>("""
+            SELECT p.id, p.name, p.url,
+                   (SELECT count(*) FROM operation_platforms x JOIN operations o ON o.id = x.operation_id AND o.status = 'active' WHERE x.platform_id = p.id)
+            FROM platforms p ORDER BY p.id
+            """);
+        return [.. rows.Select(r => new PlatformDto(r.Id, r.Name, r.Url, [.. former[r.Id]], r.Count))];
+    }
+
+    public IReadOnlyList<OrganisationDto> Organisations()
+    {
+        using var connection = dataset.OpenConnection();
+        var rows = connection.Query<(string Id, string Name, string Kind, string? Country, string Url, string? Description, long Count)>("""
+            SELECT g.id, g.name, g.kind, g.country, g.url, g.description,
+                   (SELECT count(*) FROM disclosures d JOIN operations o ON o.id = d.operation_id AND o.status = 'active' WHERE d.organisation_id = g.id)
+            FROM organisations g ORDER BY g.id
+            """);
+        return [.. rows.Select(r => new OrganisationDto(r.Id, r.Name, r.Kind, r.Country, r.Url, r.Description, r.Count))];
+    }
+
+    public IReadOnlyList<TopicDto> Topics()
+    {
+        using var connection = dataset.OpenConnection();
+        var rows = connection.Query<(string Id, string Name, string Description, long Count)>("""
+            SELECT t.id, t.name, t.description,
+                   (SELECT count(*) FROM operation_topics x JOIN operations o ON o.id = x.operation_id AND o.status = 'active' WHERE x.topic_id = t.id)
+            FROM topics t ORDER BY t.id
+            """);
+        return [.. rows.Select(r => new TopicDto(r.Id, r.Name, r.Description, r.Count))];
+    }
+}
+
 public static class VocabularyEndpoints
 {
     public static RouteGroupBuilder MapVocabularies(this RouteGroupBuilder api)
@@ -41,51 +79,14 @@ public static class VocabularyEndpoints
         return api;
     }
 
-    public static Results<Ok<IReadOnlyList<PlatformDto>>, ProblemHttpResult> ListPlatforms(HttpContext context, DatasetFile dataset)
-    {
-        if (Strict(context) is { } problem)
-        {
-            return problem;
-        }
-        using var connection = dataset.OpenConnection();
-        var former = connection.Query<(string Platform, string Name)>("SELECT platform_id, name FROM platform_former_names ORDER BY name").ToLookup(f => f.Platform, f => f.Name);
-        var rows = connection.Query<(string Id, string Name, string? Url, long Count)>("""
-            SELECT p.id, p.name, p.url,
-                   (SELECT count(*) FROM operation_platforms x JOIN operations o ON o.id = x.operation_id AND o.status = 'active' WHERE x.platform_id = p.id)
-            FROM platforms p ORDER BY p.id
-            """);
-        return TypedResults.Ok<IReadOnlyList<PlatformDto>>([.. rows.Select(r => new PlatformDto(r.Id, r.Name, r.Url, [.. former[r.Id]], r.Count))]);
-    }
+    public static Results<Ok<IReadOnlyList<PlatformDto>>, ProblemHttpResult> ListPlatforms(HttpContext context, VocabularyQueries queries) =>
+        Strict(context) is { } problem ? problem : TypedResults.Ok(queries.Platforms());
 
-    public static Results<Ok<IReadOnlyList<OrganisationDto>>, ProblemHttpResult> ListOrganisations(HttpContext context, DatasetFile dataset)
-    {
-        if (Strict(context) is { } problem)
-        {
-            return problem;
-        }
-        using var connection = dataset.OpenConnection();
-        var rows = connection.Query<(string Id, string Name, string Kind, string? Country, string Url, string? Description, long Count)>("""
-            SELECT g.id, g.name, g.kind, g.country, g.url, g.description,
-                   (SELECT count(*) FROM disclosures d JOIN operations o ON o.id = d.operation_id AND o.status = 'active' WHERE d.organisation_id = g.id)
-            FROM organisations g ORDER BY g.id
-            """);
-        return TypedResults.Ok<IReadOnlyList<OrganisationDto>>([.. rows.Select(r => new OrganisationDto(r.Id, r.Name, r.Kind, r.Country, r.Url, r.Description, r.Count))]);
-    }
+    public static Results<Ok<IReadOnlyList<OrganisationDto>>, ProblemHttpResult> ListOrganisations(HttpContext context, VocabularyQueries queries) =>
+        Strict(context) is { } problem ? problem : TypedResults.Ok(queries.Organisations());
 
-    public static Results<Ok<IReadOnlyList<TopicDto>>, ProblemHttpResult> ListTopics(HttpContext context, DatasetFile dataset)
-    {
-        if (Strict(context) is { } problem)
-        {
-            return problem;
-        }
-        using var connection = dataset.OpenConnection();
-        var rows = connection.Query<(string Id, string Name, string Description, long Count)>("""
-            SELECT t.id, t.name, t.description,
-                   (SELECT count(*) FROM operation_topics x JOIN operations o ON o.id = x.operation_id AND o.status = 'active' WHERE x.topic_id = t.id)
-            FROM topics t ORDER BY t.id
-            """);
-        return TypedResults.Ok<IReadOnlyList<TopicDto>>([.. rows.Select(r => new TopicDto(r.Id, r.Name, r.Description, r.Count))]);
-    }
+    public static Results<Ok<IReadOnlyList<TopicDto>>, ProblemHttpResult> ListTopics(HttpContext context, VocabularyQueries queries) =>
+        Strict(context) is { } problem ? problem : TypedResults.Ok(queries.Topics());
 
     private static ProblemHttpResult? Strict(HttpContext context)
     {

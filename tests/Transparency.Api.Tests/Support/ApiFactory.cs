@@ -28,6 +28,7 @@ public class ApiFactoryBase : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Dataset:Path", DatabasePath);
+        builder.UseSetting("Dataset:CountStatements", "true");
         builder.UseEnvironment("Testing");
     }
 

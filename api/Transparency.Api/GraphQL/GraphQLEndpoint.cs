@@ -1,0 +1,132 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Transparency.Api.GraphQL.Types;
+
+namespace Transparency.Api.GraphQL;
+
+/// <summary>Limits on every GraphQL request, from configuration section <c>GraphQL</c>.</summary>
+public sealed class GraphQLOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>The deepest a query may nest.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>The most a query may cost: each field counts, multiplied by the <c>first</c> of the lists above it.</summary>
+    public int MaxComplexity { get; set; } = 25_000;
+
+    /// <summary>How long one query may run.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP specification): POST JSON or GET with query parameters,
+/// answered as <c>application/graphql-response+json</c>. Our package source has no GraphQL.Server, so this
+/// small endpoint stands in for it.
+/// </summary>
+public static class GraphQLEndpoint
+{
+    public const string MediaType = "application/graphql-response+json";
+
+    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
+        services.AddSingleton(options);
+        services.AddScoped<OperationBatch>();
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<TransparencySchema>()
+            .AddGraphTypes(typeof(QueryType).Assembly)
+            .AddSystemTextJson()
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = options.MaxDepth;
+                complexity.MaxComplexity = options.MaxComplexity;
+            })
+            .WithTimeout(options.Timeout)
+            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false));
+        return services;
+    }
+
+    public static WebApplication MapGraphQLEndpoint(this WebApplication app)
+    {
+        app.MapPost("/graphql", (Delegate)Post).ExcludeFromDescription();
+        app.MapGet("/graphql", (Delegate)Get).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task Post(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<TransparencySchema> executer)
+    {
+        var contentType = context.Request.ContentType ?? "";
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await BadRequest(context, "Send the request as JSON (Content-Type: application/json) with a 'query' field, or use GET /graphql?query=….");
+            return;
+        }
+        GraphQLRequest? request;
+        try
+        {
+            request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            await BadRequest(context, $"The body is not a GraphQL request: {e.Message}");
+            return;
+        }
+        await Execute(context, serializer, executer, request);
+    }
+
+    private static async Task Get(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<TransparencySchema> executer)
+    {
+        var query = context.Request.Query;
+        var unknown = query.Keys.Where(k => k is not ("query" or "variables" or "operationName")).ToList();
+        if (unknown.Count > 0)
+        {
+            await BadRequest(context, $"Unknown parameter(s) {string.Join(", ", unknown)}; GET /graphql takes query, variables and operationName.");
+            return;
+        }
+        Inputs? variables = null;
+        if (query["variables"].FirstOrDefault() is { Length: > 0 } json)
+        {
+            try
+            {
+                variables = serializer.Deserialize<Inputs>(json);
+            }
+            catch (JsonException e)
+            {
+                await BadRequest(context, $"variables is not a JSON object: {e.Message}");
+                return;
+            }
+        }
+        await Execute(context, serializer, executer, new GraphQLRequest
+        {
+            Query = query["query"].FirstOrDefault(),
+            Variables = variables,
+            OperationName = query["operationName"].FirstOrDefault(),
+        });
+    }
+
+    private static async Task Execute(HttpContext context, IGraphQLTextSerializer serializer, IDocumentExecuter<TransparencySchema> executer, GraphQLRequest? request)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await BadRequest(context, "The request has no query. Send {\"query\": \"{ operations { totalCount } }\"}.");
+            return;
+        }
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Variables = request.Variables,
+            OperationName = request.OperationName,
+            RequestServices = context.RequestServices,
+            CancellationToken = context.RequestAborted,
+        });
+        // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
+        context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        context.Response.ContentType = $"{MediaType}; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private static Task BadRequest(HttpContext context, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a GraphQL request.", detail: detail).ExecuteAsync(context);
+}

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Transparency.Api.Dataset;
+using Transparency.Api.GraphQL;
+using Transparency.Api.Tests.Support;
+using Transparency.Dataset.Tests.Support;
+
+namespace Transparency.Api.Tests;
+
+public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<(HttpResponseMessage Response, JsonElement Body)> Post(string query, object? variables = null)
+    {
+        var response = await _client.PostAsJsonAsync("/graphql", new { query, variables });
+        return (response, await response.Json());
+    }
+
+    private static string[] Ids(JsonElement body) =>
+        [.. body.GetProperty("data").GetProperty("operations").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!)];
+
+    [Fact]
+    public async Task TikTokFilterFindsTheOperation()
+    {
+        var (response, body) = await Post("""{ operations(filter: {platform: "tiktok"}) { totalCount edges { node { id name } } } }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, body.GetProperty("data").GetProperty("operations").GetProperty("totalCount").GetInt32());
+        Assert.Equal(["operation-beta"], Ids(body));
+    }
+
+    [Theory]
+    [InlineData("platform=tiktok,youtube", """{platform: ["tiktok", "youtube"]}""")]
+    [InlineData("origin=NO&target=US", """{origin: ["NO"], target: ["US"]}""")]
+    [InlineData("disclosedBy=meta", """{disclosedBy: "meta"}""")]
+    [InlineData("from=2020-06-13&to=2021-03-09", """{disclosedFrom: "2020-06-13", disclosedTo: "2021-03-09"}""")]
+    [InlineData("activeFrom=2021-03", """{activeFrom: "2021-03"}""")]
+    [InlineData("minAccounts=2000", """{minAccounts: 2000}""")]
+    [InlineData("q=alphawave", """{text: "alphawave"}""")]
+    [InlineData("actor=example-agency&topic=elections", """{actor: "example-agency", topic: "elections"}""")]
+    public async Task RestAndGraphQLReturnTheSameIdsForTheSameFilter(string rest, string graphql)
+    {
+        var restIds = (await (await _client.GetAsync($"/v1/operations?{rest}")).Json()).Ids();
+        var (_, body) = await Post($$"""{ operations(filter: {{graphql}}) { edges { node { id } } } }""");
+
+        Assert.Equal(restIds, Ids(body));
+    }
+
+    [Fact]
+    public async Task PagingWithFirstAndAfterVisitsEveryOperationOnce()
+    {
+        var seen = new List<string>();
+        string? after = null;
+        for (var page = 0; page < 10; page++)
+        {
+            var (_, body) = await Post("query($after: String) { operations(first: 1, after: $after, orderBy: ACCOUNTS_REMOVED_DESC) { edges { node { id } } pageInfo { hasNextPage endCursor } } }", new { after });
+            seen.AddRange(Ids(body));
+            var info = body.GetProperty("data").GetProperty("operations").GetProperty("pageInfo");
+            if (!info.GetProperty("hasNextPage").GetBoolean())
+            {
+                break;
+            }
+            after = info.GetProperty("endCursor").GetString();
+        }
+
+        Assert.Equal(["operation-beta", "operation-alpha"], seen);
+    }
+
+    [Fact]
+    public async Task AnOperationComesWithItsNestedRecord()
+    {
+        var (_, body) = await Post("""
+            { operation(id: "operation-alpha") {
+                name aliases { name by } totals { accountsRemoved }
+                attributions { actor { id name } level confidence source }
+                disclosures { by date actions { platform asset count qualifier source countsInTotals } reach { metric value currency } }
+                sources { id url kind } } }
+            """);
+        var operation = body.GetProperty("data").GetProperty("operation");
+
+        Assert.Equal("ALPHAWAVE", operation.GetProperty("aliases")[0].GetProperty("name").GetString());
+        Assert.Equal(1674, operation.GetProperty("totals").GetProperty("accountsRemoved").GetInt64());
+        Assert.Equal("Example Agency", operation.GetProperty("attributions")[0].GetProperty("actor").GetProperty("name").GetString());
+        Assert.Equal(1633, operation.GetProperty("disclosures")[0].GetProperty("actions")[0].GetProperty("count").GetInt64());
+        Assert.Equal("USD", operation.GetProperty("disclosures")[0].GetProperty("reach")[1].GetProperty("currency").GetString());
+    }
+
+    [Fact]
+    public async Task TombstonesAndUnknownIdsAreNull()
+    {
+        var (_, body) = await Post("""{ merged: operation(id: "operation-gamma") { id } missing: operation(id: "nope") { id } }""");
+
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").GetProperty("merged").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").GetProperty("missing").ValueKind);
+    }
+
+    [Fact]
+    public async Task NestedFieldsLoadInBatchesWhateverThePageSize()
+    {
+        const string Query = "query($first: Int) { operations(first: $first) { edges { node { id aliases { name } attributions { level } disclosures { actions { count } } sources { id } } } } }";
+        var dataset = factory.Services.GetRequiredService<DatasetFile>();
+
+        var before = dataset.StatementsRun;
+        await Post(Query, new { first = 1 });
+        var forOne = dataset.StatementsRun - before;
+        before = dataset.StatementsRun;
+        await Post(Query, new { first = 2 });
+        var forTwo = dataset.StatementsRun - before;
+
+        Assert.True(forOne > 0, "statements should be counted");
+        Assert.Equal(forOne, forTwo);
+    }
+
+    [Theory]
+    [InlineData("{ operations(first: 101) { totalCount } }", "first must be between 1 and 100")]
+    [InlineData("""{ operations(filter: {platform: "myspace"}) { totalCount } }""", "Unknown platform 'myspace'")]
+    [InlineData("""{ operations(filter: {disclosedFrom: "2022-13"}) { totalCount } }""", "is not a date")]
+    public async Task BadArgumentsAreGraphQLErrorsThatSayWhy(string query, string message)
+    {
+        var (_, body) = await Post(query);
+
+        Assert.Contains(message, body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TooComplexQueriesAreRefusedNamingTheLimit()
+    {
+        var (response, body) = await Post("{ a: operations(first: 100) { edges { node { disclosures { actions { count } reach { value } } attributions { level } sources { id } } } } actors { operations(first: 100) { edges { node { disclosures { actions { count } } } } } } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("complexity", body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task GetRequestsWorkWithVariables()
+    {
+        var url = "/graphql?query=" + Uri.EscapeDataString("query($p: [String!]) { operations(filter: {platform: $p}) { edges { node { id } } } }") +
+            "&variables=" + Uri.EscapeDataString("""{"p": ["tiktok"]}""");
+
+        var body = await (await _client.GetAsync(url)).Json();
+
+        Assert.Equal(["operation-beta"], Ids(body));
+    }
+
+    [Theory]
+    [InlineData("text/plain", "{ operations { totalCount } }")]
+    [InlineData("application/json", "{ not json")]
+    [InlineData("application/json", "{\"variables\": {}}")]
+    public async Task RequestsThatAreNotGraphQLAre400(string contentType, string content)
+    {
+        var response = await _client.PostAsync("/graphql", new StringContent(content, System.Text.Encoding.UTF8, contentType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SyntaxErrorsAre400WithGraphQLErrors()
+    {
+        var (response, body) = await Post("{ operations { ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(body.GetProperty("errors").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task IntrospectionStaysOn()
+    {
+        var (_, body) = await Post("{ __schema { queryType { name } } }");
+
+        Assert.Equal("Query", body.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void SchemaMatchesItsSnapshot()
+    {
+        var schema = factory.Services.GetRequiredService<TransparencySchema>();
+        schema.Initialize();
+
+        Snapshot.Match(global::GraphQL.SchemaExtensions.Print(schema, new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }), "schema", "graphql");
+    }
+}
+
+/// <summary>The depth limit, set low enough for the schema's deepest path to cross it.</summary>
+public sealed class GraphQLDepthTests : IDisposable
+{
+    private readonly ShallowApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task TooDeepQueriesAreRefusedNamingTheLimit()
+    {
+        var client = _factory.CreateClient();
+        var deep = await client.PostAsJsonAsync("/graphql", new { query = "{ actors { operations { edges { node { disclosures { actions { platform } } } } } } }" });
+        var shallow = await client.PostAsJsonAsync("/graphql", new { query = "{ actors { operations { totalCount } } }" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, deep.StatusCode);
+        Assert.Contains("depth", (await deep.Json()).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, shallow.StatusCode);
+    }
+
+    private sealed class ShallowApiFactory : ApiFactoryBase
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("GraphQL:MaxDepth", "4");
+        }
+    }
+}
