@@ -167,6 +167,24 @@ public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task BrowsersGetTheIdeWithItsScriptsServedLocally()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var page = await _client.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        foreach (var script in new[] { "react.production.min.js", "react-dom.production.min.js", "graphiql.min.js", "graphiql.min.css" })
+        {
+            Assert.Contains($"/graphql/ide/{script}", html, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/graphql/ide/{script}")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task IntrospectionStaysOn()
     {
         var (_, body) = await Post("{ __schema { queryType { name } } }");
