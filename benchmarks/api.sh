@@ -26,16 +26,19 @@ run() { # name script path -> "rps p99"
 }
 
 echo "warming up (JIT, caches)..." >&2
-for _ in 1 2; do run warm "" /health >/dev/null; run warm operation-by-id.lua /v1/operations/x >/dev/null; run warm filtered-list.lua /v1/operations >/dev/null; done
+for _ in 1 2; do run warm "" /health >/dev/null; run warm operation-by-id.lua /v1/operations/x >/dev/null; run warm filtered-list.lua /v1/operations >/dev/null; run warm graphql-50.lua /graphql >/dev/null; done
 
 previous=""
 for attempt in 1 2 3 4; do
   read -r static_rps static_p99 < <(run static "" /health)
   read -r id_rps id_p99 < <(run id operation-by-id.lua /v1/operations/x)
   read -r list_rps list_p99 < <(run list filtered-list.lua /v1/operations)
+  read -r gql_rps gql_p99 < <(run graphql graphql-50.lua /graphql)
+  gql_ratio=$(echo "scale=3; $gql_rps / $static_rps" | bc)
   id_ratio=$(echo "scale=3; $id_rps / $static_rps" | bc)
   list_ratio=$(echo "scale=3; $list_rps / $static_rps" | bc)
   current="$id_ratio $list_ratio"
+  echo "run $attempt: graphql 50 operations $gql_rps rps ($gql_ratio)" >&2
   echo "run $attempt: static $static_rps rps; by id $id_rps rps ($id_ratio); filtered list $list_rps rps ($list_ratio)" >&2
   if [ -n "$previous" ]; then
     read -r prev_id prev_list <<<"$previous"
@@ -49,3 +52,4 @@ day=$(date -u +%Y-%m-%d)
 echo "| $day | \`GET /health\` (static bytes) | $static_rps | 1.00 | $static_p99 |"
 echo "| $day | \`GET /v1/operations/{id}\`, random ids | $id_rps | $id_ratio | $id_p99 |"
 echo "| $day | \`GET /v1/operations?limit=50&…\`, varied filters and sorts | $list_rps | $list_ratio | $list_p99 |"
+echo "| $day | \`POST /graphql\`, 50 operations with attributions, actors and disclosures, varied filters | $gql_rps | $gql_ratio | $gql_p99 |"

@@ -23,6 +23,9 @@ public sealed class GraphQLOptions
 
     /// <summary>How long one query may run.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Memory for results kept by the server, in bytes.</summary>
+    public long ResultCacheBytes { get; set; } = 128L * 1024 * 1024;
 }
 
 /// <summary>
@@ -39,6 +42,7 @@ public static class GraphQLEndpoint
         var options = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
         services.AddSingleton(options);
         services.AddScoped<OperationBatch>();
+        services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()
             .AddGraphTypes(typeof(QueryType).Assembly)
@@ -131,6 +135,14 @@ public static class GraphQLEndpoint
             await BadRequest(context, "The request has no query. Send {\"query\": \"{ operations { totalCount } }\"}.");
             return;
         }
+        context.Response.ContentType = $"{MediaType}; charset=utf-8";
+        var cache = context.RequestServices.GetRequiredService<GraphQLResultCache>();
+        var key = GraphQLResultCache.Key(request.Query, request.OperationName, serializer.Serialize(request.Variables));
+        if (cache.TryGet(key, out var cached))
+        {
+            await context.Response.Body.WriteAsync(cached, context.RequestAborted);
+            return;
+        }
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -141,8 +153,12 @@ public static class GraphQLEndpoint
         });
         // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        context.Response.ContentType = $"{MediaType}; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
+        if (result.Executed && result.Errors is not { Count: > 0 })
+        {
+            cache.Add(key, bytes);
+        }
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static Task BadRequest(HttpContext context, string detail) =>
