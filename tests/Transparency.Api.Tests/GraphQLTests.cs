@@ -115,6 +115,25 @@ public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(forOne, forTwo);
     }
 
+    [Fact]
+    public async Task ActorsLoadTheirOperationsInOneBatch()
+    {
+        const string Nested = "operations(first: 5) { totalCount edges { node { id disclosures { by } } } }";
+        var dataset = factory.Services.GetRequiredService<DatasetFile>();
+
+        var before = dataset.StatementsRun;
+        var (_, one) = await Post($$"""{ actor(id: "example-agency") { id {{Nested}} } }""");
+        var forOne = dataset.StatementsRun - before;
+        before = dataset.StatementsRun;
+        var (_, all) = await Post($$"""{ actors { id {{Nested}} } }""");
+        var forAll = dataset.StatementsRun - before;
+
+        Assert.Equal(2, all.GetProperty("data").GetProperty("actors").GetArrayLength());
+        Assert.Equal("operation-alpha", one.GetProperty("data").GetProperty("actor").GetProperty("operations").GetProperty("edges")[0].GetProperty("node").GetProperty("id").GetString());
+        Assert.Equal(1, one.GetProperty("data").GetProperty("actor").GetProperty("operations").GetProperty("totalCount").GetInt32());
+        Assert.Equal(forOne, forAll);
+    }
+
     [Theory]
     [InlineData("{ operations(first: 101) { totalCount } }", "first must be between 1 and 100")]
     [InlineData("""{ operations(filter: {platform: "myspace"}) { totalCount } }""", "Unknown platform 'myspace'")]
@@ -182,6 +201,41 @@ public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.Contains($"/graphql/ide/{script}", html, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/graphql/ide/{script}")).StatusCode);
         }
+    }
+
+    private static readonly string[] MemberKinds = ["fields", "inputFields", "enumValues"];
+
+    [Fact]
+    public async Task EveryTypeFieldAndArgumentIsDescribed()
+    {
+        var (_, body) = await Post("{ __schema { types { name description fields { name description args { name description } } inputFields { name description } enumValues { name description } } } }");
+
+        var missing = new List<string>();
+        foreach (var type in body.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray())
+        {
+            var name = type.GetProperty("name").GetString()!;
+            if (name.StartsWith("__", StringComparison.Ordinal) || name is "String" or "Int" or "Boolean" or "ID" or "Float" or "Long" or "PageInfo" || name.EndsWith("Edge", StringComparison.Ordinal) || name.EndsWith("Connection", StringComparison.Ordinal))
+            {
+                continue; // built-in scalars and GraphQL.NET's Relay types document themselves
+            }
+            if (type.GetProperty("description").ValueKind != JsonValueKind.String)
+            {
+                missing.Add(name);
+            }
+            foreach (var member in MemberKinds.SelectMany(m => type.GetProperty(m).ValueKind == JsonValueKind.Array ? type.GetProperty(m).EnumerateArray() : []))
+            {
+                if (member.GetProperty("description").ValueKind != JsonValueKind.String)
+                {
+                    missing.Add($"{name}.{member.GetProperty("name").GetString()}");
+                }
+                if (member.TryGetProperty("args", out var args))
+                {
+                    missing.AddRange(args.EnumerateArray().Where(a => a.GetProperty("description").ValueKind != JsonValueKind.String)
+                        .Select(a => $"{name}.{member.GetProperty("name").GetString()}({a.GetProperty("name").GetString()})"));
+                }
+            }
+        }
+        Assert.Empty(missing);
     }
 
     [Fact]

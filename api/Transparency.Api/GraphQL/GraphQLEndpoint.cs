@@ -42,6 +42,7 @@ public static class GraphQLEndpoint
         var options = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
         services.AddSingleton(options);
         services.AddScoped<OperationBatch>();
+        services.AddScoped<ActorOperationsBatch>();
         services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()

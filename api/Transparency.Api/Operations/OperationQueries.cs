@@ -44,28 +44,62 @@ public sealed class OperationQueries(DatasetFile dataset)
         var rows = connection.Query<SummaryRow>(sql, parameters).ToList();
         var page = rows.Take(limit).ToList();
         var lists = ListsFor(connection, [.. page.Select(r => r.Id)]);
-        var items = page.Select(r => new OperationSummary
-        {
-            Id = r.Id,
-            Name = r.Name,
-            Summary = r.Summary,
-            Aliases = lists.Get("aliases", r.Id),
-            Origin = lists.Get("origin", r.Id),
-            Targets = lists.Get("target", r.Id),
-            Platforms = lists.Get("platforms", r.Id),
-            DisclosedBy = lists.Get("disclosedBy", r.Id),
-            FirstSeen = r.FirstSeen,
-            LastSeen = r.LastSeen,
-            FirstDisclosed = r.FirstDisclosed,
-            LastDisclosed = r.LastDisclosed,
-            AccountsRemoved = r.AccountsRemoved,
-            AssetsRemoved = r.AssetsRemoved,
-            MaxFollowers = r.MaxFollowers,
-            Domestic = r.Domestic,
-        }).ToList();
+        var items = page.Select(r => ToSummary(r, lists)).ToList();
         var next = rows.Count > limit ? new OperationCursor(sort.Name, page[^1].SortValue!, page[^1].Id).Encode() : null;
         return new OperationPage(items, next);
     }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> operations (by name) attributed to each of many actors, with each actor's
+    /// total, in one statement: GraphQL's actors { operations } must not cost a query per actor.
+    /// </summary>
+    public Dictionary<string, (OperationPage Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
+    {
+        using var connection = dataset.OpenConnection();
+        var rows = connection.Query<ActorSummaryRow>("""
+            WITH matched AS (
+                SELECT DISTINCT t.actor_id AS Actor, t.operation_id AS Id
+                FROM attributions t JOIN operations o ON o.id = t.operation_id AND o.status = 'active'
+                WHERE t.actor_id IN @actorIds),
+            ranked AS (
+                SELECT m.Actor, o.*,
+                       row_number() OVER (PARTITION BY m.Actor ORDER BY o.name COLLATE NOCASE, o.id) AS Position,
+                       count(*) OVER (PARTITION BY m.Actor) AS Total
+                FROM matched m JOIN operations o ON o.id = m.Id)
+            SELECT Actor, Total, id, name, summary, first_seen AS FirstSeen, last_seen AS LastSeen, first_disclosed AS FirstDisclosed,
+                   last_disclosed AS LastDisclosed, accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved,
+                   max_followers AS MaxFollowers, domestic AS Domestic, name AS SortValue
+            FROM ranked WHERE Position <= @take ORDER BY Actor, Position
+            """, new { actorIds, take = limit + 1 }).ToList();
+        var lists = ListsFor(connection, [.. rows.Select(r => r.Id).Distinct()]);
+        return rows.GroupBy(r => r.Actor).ToDictionary(g => g.Key, g =>
+        {
+            var all = g.ToList();
+            var page = all.Take(limit).ToList();
+            var next = all.Count > limit ? new OperationCursor("name", page[^1].SortValue!, page[^1].Id).Encode() : null;
+            return (new OperationPage([.. page.Select(r => ToSummary(r, lists))], next), all[0].Total);
+        }, StringComparer.Ordinal);
+    }
+
+    private static OperationSummary ToSummary(SummaryRow r, ListsByOperation lists) => new()
+    {
+        Id = r.Id,
+        Name = r.Name,
+        Summary = r.Summary,
+        Aliases = lists.Get("aliases", r.Id),
+        Origin = lists.Get("origin", r.Id),
+        Targets = lists.Get("target", r.Id),
+        Platforms = lists.Get("platforms", r.Id),
+        DisclosedBy = lists.Get("disclosedBy", r.Id),
+        FirstSeen = r.FirstSeen,
+        LastSeen = r.LastSeen,
+        FirstDisclosed = r.FirstDisclosed,
+        LastDisclosed = r.LastDisclosed,
+        AccountsRemoved = r.AccountsRemoved,
+        AssetsRemoved = r.AssetsRemoved,
+        MaxFollowers = r.MaxFollowers,
+        Domestic = r.Domestic,
+    };
 
     /// <summary>Every operation matching the filter, in the given order, for CSV export.</summary>
     public IEnumerable<OperationSummary> All(OperationFilter filter, OperationSort sort)
@@ -300,7 +334,7 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);
 
-    private sealed class SummaryRow
+    private class SummaryRow
     {
         public string Id { get; init; } = "";
         public string Name { get; init; } = "";
@@ -314,6 +348,12 @@ public sealed class OperationQueries(DatasetFile dataset)
         public long? MaxFollowers { get; init; }
         public bool Domestic { get; init; }
         public object? SortValue { get; init; }
+    }
+
+    private sealed class ActorSummaryRow : SummaryRow
+    {
+        public string Actor { get; init; } = "";
+        public long Total { get; init; }
     }
 
     private sealed class DetailRow

@@ -47,13 +47,20 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(context =>
             {
                 var id = context.GetArgument<string>("id");
-                return context.RequestServices!.GetRequiredService<ActorQueries>().List(null).FirstOrDefault(a => a.Id == id);
+                var actor = context.RequestServices!.GetRequiredService<ActorQueries>().List(null).FirstOrDefault(a => a.Id == id);
+                context.RequestServices!.GetRequiredService<ActorOperationsBatch>().Register(actor is null ? [] : [actor.Id]);
+                return actor;
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorType>>>>("actors")
             .Description("Every actor, or those of one country.")
             .Argument<StringGraphType>("country", "Only actors of this country (ISO 3166-1 alpha-2).")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ActorQueries>().List(context.GetArgument<string?>("country")?.ToUpperInvariant()));
+            .Resolve(context =>
+            {
+                var actors = context.RequestServices!.GetRequiredService<ActorQueries>().List(context.GetArgument<string?>("country")?.ToUpperInvariant());
+                context.RequestServices!.GetRequiredService<ActorOperationsBatch>().Register(actors.Select(a => a.Id));
+                return actors;
+            });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlatformType>>>>("platforms")
             .Description("Every platform, with how many operations are known on it.")
@@ -98,6 +105,28 @@ public sealed class QueryType : ObjectGraphType
         }
         var queries = context.RequestServices!.GetRequiredService<OperationQueries>();
         var page = queries.List(filter, OperationSort.Parse(sortName), first, after);
+        var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
+        return ToConnection(context, page, sortName, after is not null, wantsTotal ? queries.Count(filter) : null);
+    }
+
+    /// <summary>An actor's operations: the first page comes from the batch that loads every listed actor's at once.</summary>
+    public static Connection<OperationSummary> ActorOperations(IResolveFieldContext<ActorSummary> context)
+    {
+        if (context.GetArgument<string?>("after") is not null)
+        {
+            return OperationsConnection(context, new OperationFilter { Actors = [context.Source.Id] });
+        }
+        var first = context.GetArgument<int?>("first") ?? 50;
+        if (first is < 1 or > MaxFirst)
+        {
+            throw new ExecutionError($"first must be between 1 and {MaxFirst}; page with after for more.") { Code = "FIRST_OUT_OF_RANGE" };
+        }
+        var (page, total) = context.RequestServices!.GetRequiredService<ActorOperationsBatch>().FirstPage(context.Source.Id, first);
+        return ToConnection(context, page, "name", false, total);
+    }
+
+    private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationPage page, string sortName, bool hasPrevious, long? total)
+    {
         context.RequestServices!.GetRequiredService<OperationBatch>().Register(page.Items.Select(i => i.Id));
         var sort = OperationSort.Parse(sortName);
         var edges = page.Items.Select(item => new Edge<OperationSummary>
@@ -108,11 +137,11 @@ public sealed class QueryType : ObjectGraphType
         return new Connection<OperationSummary>
         {
             Edges = edges,
-            TotalCount = context.SubFields?.ContainsKey("totalCount") == true ? (int)queries.Count(filter) : null,
+            TotalCount = total is null ? null : (int)total,
             PageInfo = new PageInfo
             {
                 HasNextPage = page.NextCursor is not null,
-                HasPreviousPage = after is not null,
+                HasPreviousPage = hasPrevious,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },

@@ -22,7 +22,7 @@ public sealed class ActorType : ObjectGraphType<ActorSummary>
             .Description("Operations attributed to this actor, as a connection.")
             .Argument<IntGraphType>("first", "How many, at most 100 (default 50).")
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
-            .Resolve(context => QueryType.OperationsConnection(context, new Operations.OperationFilter { Actors = [context.Source.Id] }));
+            .Resolve(QueryType.ActorOperations);
     }
 }
 
