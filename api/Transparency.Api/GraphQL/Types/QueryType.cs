@@ -88,11 +88,7 @@ public sealed class QueryType : ObjectGraphType
     /// <summary>A page of operations as a Relay connection; the page's ids are registered so nested fields load in one batch.</summary>
     public static Connection<OperationSummary> OperationsConnection(IResolveFieldContext context, OperationFilter filter)
     {
-        var first = context.GetArgument<int?>("first") ?? 50;
-        if (first is < 1 or > MaxFirst)
-        {
-            throw new ExecutionError($"first must be between 1 and {MaxFirst}; page with after for more.") { Code = "FIRST_OUT_OF_RANGE" };
-        }
+        var first = First(context);
         var sortName = context.HasArgument("orderBy") ? context.GetArgument<string>("orderBy") : "name";
         OperationCursor? after = null;
         if (context.GetArgument<string?>("after") is { } cursorText)
@@ -116,13 +112,17 @@ public sealed class QueryType : ObjectGraphType
         {
             return OperationsConnection(context, new OperationFilter { Actors = [context.Source.Id] });
         }
-        var first = context.GetArgument<int?>("first") ?? 50;
-        if (first is < 1 or > MaxFirst)
-        {
-            throw new ExecutionError($"first must be between 1 and {MaxFirst}; page with after for more.") { Code = "FIRST_OUT_OF_RANGE" };
-        }
+        var first = First(context);
         var (page, total) = context.RequestServices!.GetRequiredService<ActorOperationsBatch>().FirstPage(context.Source.Id, first);
         return ToConnection(context, page, "name", false, total);
+    }
+
+    private static int First(IResolveFieldContext context)
+    {
+        var first = context.GetArgument<int?>("first") ?? 50;
+        return first is >= 1 and <= MaxFirst
+            ? first
+            : throw new ExecutionError($"first must be between 1 and {MaxFirst}; page with after for more.") { Code = "FIRST_OUT_OF_RANGE" };
     }
 
     private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationPage page, string sortName, bool hasPrevious, long? total)
