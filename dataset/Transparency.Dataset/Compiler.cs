@@ -7,6 +7,9 @@ using Transparency.Dataset.Validation;
 
 namespace Transparency.Dataset;
 
+/// <summary>When a record's file was first committed and last changed, as UTC ISO 8601 timestamps.</summary>
+public sealed record RecordDates(string Published, string Modified);
+
 /// <summary>The outcome of reading and checking a dataset folder.</summary>
 public sealed record ValidationResult(string DatasetRoot, IReadOnlyList<DataFile> Files)
 {
@@ -29,7 +32,7 @@ public static class Compiler
     /// </summary>
     public static (ValidationResult Result, BuildInfo? Info) Build(string datasetRoot, DateOnly today, string outputPath, string dataVersion)
     {
-        using var builder = SqliteBuilder.Start(outputPath);
+        using var builder = SqliteBuilder.Start(outputPath, RecordHistory(datasetRoot));
         var result = Validate(datasetRoot, today, file =>
         {
             if (file.Record is not null)
@@ -81,6 +84,34 @@ public static class Compiler
         var parts = head.Split(' ', 2);
         var dirty = RunGit(datasetRoot, "status", "--porcelain", "--", DatasetReader.OperationsFolder, DatasetReader.ActorsFolder, DatasetReader.VocabulariesFolder);
         return (string.IsNullOrWhiteSpace(dirty) ? parts[0] : parts[0] + "+dirty", parts[1]);
+    }
+
+    /// <summary>
+    /// When each operation and actor file was first committed (published) and last changed (modified), from one
+    /// pass over git history, keyed by dataset-relative path. Files not yet committed, or a tree outside git,
+    /// have no entry. Stamped at build time, never typed by hand.
+    /// </summary>
+    public static IReadOnlyDictionary<string, RecordDates> RecordHistory(string datasetRoot)
+    {
+        var history = new Dictionary<string, RecordDates>(StringComparer.Ordinal);
+        var log = RunGit(Path.GetFullPath(datasetRoot), "log", "--format=%x01%cI", "--name-only", "--relative", "--no-renames", "--",
+            DatasetReader.OperationsFolder, DatasetReader.ActorsFolder);
+        if (log is null)
+        {
+            return history;
+        }
+        // Newest commit first: the first date seen for a path is its last change, the last one its first commit.
+        foreach (var commit in log.Split('\u0001', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lines = commit.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var date = DateTimeOffset.Parse(lines[0], System.Globalization.CultureInfo.InvariantCulture).UtcDateTime
+                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var path in lines.Skip(1))
+            {
+                history[path] = history.TryGetValue(path, out var known) ? known with { Published = date } : new RecordDates(date, date);
+            }
+        }
+        return history;
     }
 
     private static string? RunGit(string directory, params string[] arguments)

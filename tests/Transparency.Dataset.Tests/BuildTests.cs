@@ -107,7 +107,7 @@ public sealed class BuildTests : IDisposable
         using var db = new Database(_output);
         var metadata = db.Rows("SELECT key, value FROM dataset_metadata").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
         Assert.Equal("2026.11.22", metadata["data_version"]);
-        Assert.Equal("1.0.0", metadata["schema_version"]);
+        Assert.Equal("1.1.0", metadata["schema_version"]);
         Assert.Equal("4", metadata["count_operations"]);
         Assert.Equal("CC-BY-4.0", metadata["licence"]);
         Assert.Matches("^[0-9a-f]{64}$", metadata["input_sha256"]);
@@ -176,5 +176,62 @@ public sealed class BuildTests : IDisposable
         using var db = new Database(_output);
         Assert.Empty(db.Rows("PRAGMA foreign_key_check"));
         Assert.Equal("ok", db.Scalar("PRAGMA integrity_check"));
+    }
+}
+
+public sealed class RecordHistoryTests : IDisposable
+{
+    private readonly FixtureTree _tree = new();
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "transparency-tests", $"{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        _tree.Dispose();
+        File.Delete(_output);
+    }
+
+    [Fact]
+    public void PublishedAndModifiedComeFromGitHistory()
+    {
+        Git(null, "init", "-q");
+        Git(null, "add", ".");
+        Git("2024-01-02T03:04:05Z", "commit", "-q", "-m", "first");
+        var beta = _tree.PathOf("operations/operation-beta.yaml");
+        File.WriteAllText(beta, File.ReadAllText(beta).Replace("count: 284", "count: 285", StringComparison.Ordinal));
+        Git("2025-06-07T08:09:10Z", "commit", "-q", "-am", "second");
+
+        Assert.Equal(0, _tree.Build(_output).ExitCode);
+
+        using var db = new Database(_output);
+        Assert.Equal(["2024-01-02T03:04:05Z", "2024-01-02T03:04:05Z"], db.Rows("SELECT published, modified FROM operations WHERE id = 'operation-alpha'")[0]);
+        Assert.Equal(["2024-01-02T03:04:05Z", "2025-06-07T08:09:10Z"], db.Rows("SELECT published, modified FROM operations WHERE id = 'operation-beta'")[0]);
+        Assert.Equal("2024-01-02T03:04:05Z", db.Scalar("SELECT published FROM actors WHERE id = 'example-agency'"));
+    }
+
+    [Fact]
+    public void OutsideGitTheDatesAreNull()
+    {
+        Assert.Equal(0, _tree.Build(_output).ExitCode);
+
+        using var db = new Database(_output);
+        Assert.Equal([null, null], db.Rows("SELECT published, modified FROM operations WHERE id = 'operation-alpha'")[0]);
+    }
+
+    private void Git(string? date, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _tree.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Test";
+        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.org";
+        if (date is not null)
+        {
+            start.Environment["GIT_AUTHOR_DATE"] = start.Environment["GIT_COMMITTER_DATE"] = date;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
     }
 }

@@ -35,6 +35,10 @@ public sealed record OperationSummary
     public long? MaxFollowers { get; init; }
     /// <summary>true when it targeted its own country's people.</summary>
     public bool Domestic { get; init; }
+    /// <summary>When the record was first published in the dataset (UTC), from git history; null if never committed.</summary>
+    public string? Published { get; init; }
+    /// <summary>When the record last changed (UTC), from git history; null if never committed.</summary>
+    public string? Modified { get; init; }
 }
 
 /// <summary>A page of operations.</summary>
@@ -79,6 +83,10 @@ public sealed record OperationDetail
     public required ReachTotalsDto Totals { get; init; }
     /// <summary>Every page the record cites.</summary>
     public required IReadOnlyList<SourceDto> Sources { get; init; }
+    /// <summary>When the record was first published in the dataset (UTC), from git history; null if never committed.</summary>
+    public string? Published { get; init; }
+    /// <summary>When the record last changed (UTC), from git history; null if never committed.</summary>
+    public string? Modified { get; init; }
 }
 
 /// <summary>Another name of the operation.</summary>

@@ -34,7 +34,7 @@ public sealed class OperationQueries(DatasetFile dataset)
         var sql = $"""
             SELECT o.id, o.name, o.summary, o.first_seen AS FirstSeen, o.last_seen AS LastSeen, o.first_disclosed AS FirstDisclosed,
                    o.last_disclosed AS LastDisclosed, o.accounts_removed AS AccountsRemoved, o.assets_removed AS AssetsRemoved,
-                   o.max_followers AS MaxFollowers, o.domestic AS Domestic, {sort.Expression} AS SortValue
+                   o.max_followers AS MaxFollowers, o.domestic AS Domestic, o.published, o.modified, {sort.Expression} AS SortValue
             FROM operations o
             WHERE {string.Join(" AND ", where)}
             ORDER BY {sort.Expression} {direction}, o.id {direction}
@@ -68,7 +68,7 @@ public sealed class OperationQueries(DatasetFile dataset)
                 FROM matched m JOIN operations o ON o.id = m.Id)
             SELECT Actor, Total, id, name, summary, first_seen AS FirstSeen, last_seen AS LastSeen, first_disclosed AS FirstDisclosed,
                    last_disclosed AS LastDisclosed, accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved,
-                   max_followers AS MaxFollowers, domestic AS Domestic, name AS SortValue
+                   max_followers AS MaxFollowers, domestic AS Domestic, published, modified, name AS SortValue
             FROM ranked WHERE Position <= @take ORDER BY Actor, Position
             """, new { actorIds, take = limit + 1 }).ToList();
         var lists = ListsFor(connection, [.. rows.Select(r => r.Id).Distinct()]);
@@ -99,6 +99,8 @@ public sealed class OperationQueries(DatasetFile dataset)
         AssetsRemoved = r.AssetsRemoved,
         MaxFollowers = r.MaxFollowers,
         Domestic = r.Domestic,
+        Published = r.Published,
+        Modified = r.Modified,
     };
 
     /// <summary>Every operation matching the filter, in the given order, for CSV export.</summary>
@@ -140,7 +142,7 @@ public sealed class OperationQueries(DatasetFile dataset)
         using var connection = dataset.OpenConnection();
         using var results = connection.QueryMultiple("""
             SELECT id, name, status, summary, domestic, first_seen AS FirstSeen, last_seen AS LastSeen, activity_source_id AS ActivitySource,
-                   accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved, max_followers AS MaxFollowers
+                   accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved, max_followers AS MaxFollowers, published, modified
             FROM operations WHERE id IN @ids;
             SELECT operation_id AS OperationId, name, organisation_id AS Organisation, source_id AS Source FROM operation_aliases WHERE operation_id IN @ids ORDER BY operation_id, ordinal;
             SELECT operation_id, role, country FROM operation_countries WHERE operation_id IN @ids ORDER BY operation_id, role, country;
@@ -214,6 +216,8 @@ public sealed class OperationQueries(DatasetFile dataset)
             Related = [.. related[o.Id].Select(r => new RelationDto(r.Operation, r.Relation, r.Source))],
             Totals = new ReachTotalsDto(o.AccountsRemoved, o.AssetsRemoved, o.MaxFollowers),
             Sources = [.. sources[o.Id].Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.Published, s.Kind, s.Original, s.Archive))],
+            Published = o.Published,
+            Modified = o.Modified,
         }, StringComparer.Ordinal);
     }
 
@@ -347,6 +351,8 @@ public sealed class OperationQueries(DatasetFile dataset)
         public long AssetsRemoved { get; init; }
         public long? MaxFollowers { get; init; }
         public bool Domestic { get; init; }
+        public string? Published { get; init; }
+        public string? Modified { get; init; }
         public object? SortValue { get; init; }
     }
 
@@ -369,6 +375,8 @@ public sealed class OperationQueries(DatasetFile dataset)
         public long AccountsRemoved { get; init; }
         public long AssetsRemoved { get; init; }
         public long? MaxFollowers { get; init; }
+        public string? Published { get; init; }
+        public string? Modified { get; init; }
     }
 
     private sealed class AliasRow

@@ -20,7 +20,7 @@ public sealed record BuildInfo(string SchemaVersion, string DataVersion, string 
 public sealed class SqliteBuilder : IDisposable
 {
     /// <summary>SemVer of the SQLite schema: major for breaking changes to tables or columns, minor for additions.</summary>
-    public const string SchemaVersion = "1.0.0";
+    public const string SchemaVersion = "1.1.0";
 
     private readonly string _target;
     private readonly string _temporary;
@@ -28,8 +28,11 @@ public sealed class SqliteBuilder : IDisposable
     private readonly Task<RowWriter> _writer;
     private bool _finished;
 
-    private SqliteBuilder(string outputPath)
+    private readonly IReadOnlyDictionary<string, RecordDates> _history;
+
+    private SqliteBuilder(string outputPath, IReadOnlyDictionary<string, RecordDates> history)
     {
+        _history = history;
         _target = Path.GetFullPath(outputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(_target)!);
         _temporary = $"{_target}.{Guid.NewGuid():N}.tmp";
@@ -41,7 +44,9 @@ public sealed class SqliteBuilder : IDisposable
     public static string IndexesSql => ReadResource("indexes.sql");
 
     /// <summary>Starts writing a new database at <paramref name="outputPath"/>.</summary>
-    public static SqliteBuilder Start(string outputPath) => new(outputPath);
+    /// <param name="outputPath">The file to write.</param>
+    /// <param name="history">Published and modified dates by dataset-relative path (see <see cref="Compiler.RecordHistory"/>).</param>
+    public static SqliteBuilder Start(string outputPath, IReadOnlyDictionary<string, RecordDates> history) => new(outputPath, history);
 
     /// <summary>Queues one file's records: an operation, an actor, or a vocabulary's entries.</summary>
     public void Add(object record) => _queue.Add(record);
@@ -77,7 +82,7 @@ public sealed class SqliteBuilder : IDisposable
 
     private RowWriter WriteQueuedRecords()
     {
-        var rows = new RowWriter(_temporary);
+        var rows = new RowWriter(_temporary, _history);
         foreach (var record in _queue.GetConsumingEnumerable())
         {
             rows.Write(record);
@@ -121,8 +126,11 @@ public sealed class SqliteBuilder : IDisposable
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-        public RowWriter(string path)
+        private readonly IReadOnlyDictionary<string, RecordDates> _history;
+
+        public RowWriter(string path, IReadOnlyDictionary<string, RecordDates> history)
         {
+            _history = history;
             var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate, ForeignKeys = false }.ToString();
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
@@ -236,7 +244,8 @@ public sealed class SqliteBuilder : IDisposable
 
         private void WriteActor(ActorRecord actor)
         {
-            Insert("actors", actor.Id, actor.Name, actor.Country, actor.Kind, actor.Parent, actor.Summary, actor.FilePath);
+            var dates = _history.GetValueOrDefault(actor.FilePath);
+            Insert("actors", actor.Id, actor.Name, actor.Country, actor.Kind, actor.Parent, actor.Summary, actor.FilePath, dates?.Published, dates?.Modified);
             foreach (var alias in actor.Aliases.Order(StringComparer.Ordinal))
             {
                 Insert("actor_aliases", actor.Id, alias);
@@ -255,7 +264,8 @@ public sealed class SqliteBuilder : IDisposable
                 o.Activity?.LastSeen?.Text, o.Activity?.LastSeen?.PrecisionName, Day(o.Activity?.LastSeen?.Latest),
                 o.Activity?.Source,
                 Day(o.Disclosures.Select(d => (DateOnly?)d.Date.Earliest).Min()), Day(o.Disclosures.Select(d => (DateOnly?)d.Date.Earliest).Max()),
-                o.Disclosures.Count, totals.AccountsRemoved, totals.AssetsRemoved, totals.MaxFollowers, o.FilePath);
+                o.Disclosures.Count, totals.AccountsRemoved, totals.AssetsRemoved, totals.MaxFollowers, o.FilePath,
+                _history.GetValueOrDefault(o.FilePath)?.Published, _history.GetValueOrDefault(o.FilePath)?.Modified);
 
             for (var i = 0; i < o.Aliases.Count; i++)
             {

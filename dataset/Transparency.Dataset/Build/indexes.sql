@@ -7,6 +7,7 @@ CREATE INDEX operations_by_last_disclosed ON operations (last_disclosed, id);
 CREATE INDEX operations_by_accounts_removed ON operations (accounts_removed, id);
 CREATE INDEX operations_by_max_followers ON operations (max_followers, id);
 CREATE INDEX operations_by_status ON operations (status, id);
+CREATE INDEX operations_by_modified ON operations (modified, id);
 CREATE INDEX operation_countries_by_country ON operation_countries (role, country, operation_id);
 CREATE INDEX operation_languages_by_language ON operation_languages (language, operation_id);
 CREATE INDEX operation_topics_by_topic ON operation_topics (topic_id, operation_id);

@@ -47,7 +47,9 @@ CREATE TABLE actors (
     kind      TEXT NOT NULL,
     parent_id TEXT REFERENCES actors (id),
     summary   TEXT NOT NULL,
-    file_path TEXT NOT NULL
+    file_path TEXT NOT NULL,
+    published TEXT,
+    modified  TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE actor_aliases (
@@ -91,7 +93,9 @@ CREATE TABLE operations (
     accounts_removed     INTEGER NOT NULL,
     assets_removed       INTEGER NOT NULL,
     max_followers        INTEGER,
-    file_path            TEXT NOT NULL
+    file_path            TEXT NOT NULL,
+    published            TEXT,
+    modified             TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE operation_aliases (

@@ -52,6 +52,9 @@ CREATE INDEX operations_by_last_seen ON operations (last_seen_end, id);
 -- index operations_by_max_followers
 CREATE INDEX operations_by_max_followers ON operations (max_followers, id);
 
+-- index operations_by_modified
+CREATE INDEX operations_by_modified ON operations (modified, id);
+
 -- index operations_by_name
 CREATE INDEX operations_by_name ON operations (name COLLATE NOCASE, id);
 
@@ -93,7 +96,9 @@ CREATE TABLE actors (
     kind      TEXT NOT NULL,
     parent_id TEXT REFERENCES actors (id),
     summary   TEXT NOT NULL,
-    file_path TEXT NOT NULL
+    file_path TEXT NOT NULL,
+    published TEXT,
+    modified  TEXT
 ) WITHOUT ROWID;
 
 -- table asset_kinds
@@ -239,7 +244,9 @@ CREATE TABLE operations (
     accounts_removed     INTEGER NOT NULL,
     assets_removed       INTEGER NOT NULL,
     max_followers        INTEGER,
-    file_path            TEXT NOT NULL
+    file_path            TEXT NOT NULL,
+    published            TEXT,
+    modified             TEXT
 ) WITHOUT ROWID;
 
 -- table operations_fts

@@ -21,6 +21,8 @@ public sealed class OperationType : ObjectGraphType<OperationSummary>
         Field(o => o.LastSeen, nullable: true).Description("Latest reported activity, if a source gives one.");
         Field(o => o.FirstDisclosed, nullable: true).Description("Day of the first disclosure.");
         Field(o => o.LastDisclosed, nullable: true).Description("Day of the latest disclosure.");
+        Field(o => o.Published, nullable: true).Description("When the record was first published in the dataset (UTC), from git history.");
+        Field(o => o.Modified, nullable: true).Description("When the record last changed (UTC), from git history.");
         Field<NonNullGraphType<ReachTotalsType>>("totals").Description("Totals across disclosures, each disclosure counted once.")
             .Resolve(c => new ReachTotalsDto(c.Source.AccountsRemoved, c.Source.AssetsRemoved, c.Source.MaxFollowers));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AliasType>>>>("aliases").Description("Other names, each with the source that uses it.")
