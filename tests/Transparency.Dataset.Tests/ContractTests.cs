@@ -90,7 +90,7 @@ public sealed class ContractTests : IDisposable
         var doc = File.ReadAllText(Path.Combine(Repository.Docs, "dataset-compiler.md"));
         var help = CompilerCli.Run("--help").Output;
 
-        foreach (var verb in new[] { "validate", "build", "schema", "docs", "coverage" })
+        foreach (var verb in new[] { "validate", "build", "schema", "docs", "coverage", "release", "diff" })
         {
             Assert.Contains($"  {verb}", help, StringComparison.Ordinal);
             Assert.Contains($"## `{verb}", doc, StringComparison.Ordinal);

@@ -76,6 +76,20 @@ public static class CommandLine
             Verbs.Coverage(root, result.GetValue(coverageOut)?.FullName ?? Path.Combine(Path.GetDirectoryName(root)!, "docs", "coverage.md"), result.GetValue(formatOption)!, output)));
         root.Subcommands.Add(coverage);
 
+        var releaseVersion = new Option<string>("--version") { Description = "The data version of this release, SemVer: MAJOR.MINOR.PATCH (see docs/releases.md).", Required = true };
+        var previous = new Option<string>("--previous") { Description = "The previous release's database, or 'none' for the first release.", Required = true };
+        var releaseOut = new Option<DirectoryInfo>("--out") { Description = "The folder to write the release into.", Required = true };
+        var release = new Command("release", "Build a release: the database and its checksum, CSV and JSON Lines exports, delta and CHANGELOG entry against the previous release, datapackage.json, CITATION.cff and index.json.") { releaseVersion, previous, releaseOut };
+        release.SetAction(result => WithDataset(result.GetValue(datasetOption), error, root =>
+            Verbs.Release(root, result.GetValue(releaseVersion)!, result.GetValue(previous)!, result.GetValue(releaseOut)!.FullName, result.GetValue(formatOption)!, output, error)));
+        root.Subcommands.Add(release);
+
+        var oldDatabase = new Argument<FileInfo>("old") { Description = "The earlier release's database." };
+        var newDatabase = new Argument<FileInfo>("new") { Description = "The later release's database." };
+        var diff = new Command("diff", "Print what changed between two releases: operations added, changed (with the fields), withdrawn and merged.") { oldDatabase, newDatabase };
+        diff.SetAction(result => Verbs.Diff(result.GetValue(oldDatabase)!.FullName, result.GetValue(newDatabase)!.FullName, output, error));
+        root.Subcommands.Add(diff);
+
         var parsed = root.Parse(args);
         try
         {

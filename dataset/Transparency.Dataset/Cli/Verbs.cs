@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Transparency.Dataset.Loading;
+using Transparency.Dataset.Release;
 
 namespace Transparency.Dataset.Cli;
 
@@ -53,6 +54,57 @@ internal static class Verbs
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         File.WriteAllText(outputPath, Docs.CoverageReport.Write(result.Files.Select(f => f.Record!)));
         output.WriteLine($"wrote {outputPath}");
+        return CommandLine.Success;
+    }
+
+    public static int Release(string datasetRoot, string version, string previous, string folder, string format, TextWriter output, TextWriter error)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(version, "^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$"))
+        {
+            error.WriteLine($"error: '{version}' is not a version; use MAJOR.MINOR.PATCH, such as 2026.11.0 or 1.0.0");
+            return CommandLine.UsageError;
+        }
+        string? previousDatabase = previous == "none" ? null : Path.GetFullPath(previous);
+        if (previousDatabase is not null && !File.Exists(previousDatabase))
+        {
+            error.WriteLine($"error: the previous release '{previous}' does not exist; give its .db file, or 'none' for a first release");
+            return CommandLine.UsageError;
+        }
+        var database = Path.Combine(folder, $"transparency-{version}.db");
+        if (previousDatabase == database)
+        {
+            error.WriteLine("error: the previous release is the one being written; give an earlier release");
+            return CommandLine.UsageError;
+        }
+        var (result, info) = Compiler.Build(datasetRoot, Today(), database, version);
+        DiagnosticPrinter.Print(result.Diagnostics, format, output);
+        if (info is null)
+        {
+            output.WriteLine($"{DiagnosticPrinter.Summary(result)}; nothing was written");
+            return CommandLine.DatasetErrors;
+        }
+        output.WriteLine($"wrote {database}");
+        foreach (var path in ReleaseWriter.Write(database, version, previousDatabase, folder))
+        {
+            output.WriteLine($"wrote {path}");
+        }
+        return CommandLine.Success;
+    }
+
+    public static int Diff(string oldDatabase, string newDatabase, TextWriter output, TextWriter error)
+    {
+        foreach (var path in new[] { oldDatabase, newDatabase })
+        {
+            if (!File.Exists(path))
+            {
+                error.WriteLine($"error: {path} does not exist");
+                return CommandLine.UsageError;
+            }
+        }
+        var before = DatabaseSnapshot.Read(oldDatabase);
+        var after = DatabaseSnapshot.Read(newDatabase);
+        var delta = Delta.Between(ReleaseWriter.Metadata(oldDatabase)["data_version"], before, ReleaseWriter.Metadata(newDatabase)["data_version"], after);
+        output.Write(delta.ToMarkdown(null, after));
         return CommandLine.Success;
     }
 
