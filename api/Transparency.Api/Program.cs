@@ -1,4 +1,5 @@
 using Transparency.Api.Actors;
+using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
 using Transparency.Api.GraphQL;
 using Transparency.Api.Http;
@@ -14,6 +15,7 @@ builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
 builder.Services.AddSingleton<StatsQueries>();
 builder.Services.AddSingleton<VocabularyQueries>();
+builder.Services.AddSingleton<ChangeQueries>();
 builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddHttpPolicies(builder.Configuration);
@@ -47,6 +49,7 @@ v1.MapActors();
 v1.MapVocabularies();
 v1.MapStats();
 v1.MapDataset();
+v1.MapChanges();
 app.MapGraphQLEndpoint();
 
 app.Run();

@@ -217,21 +217,5 @@ public sealed class RecordHistoryTests : IDisposable
         Assert.Equal([null, null], db.Rows("SELECT published, modified FROM operations WHERE id = 'operation-alpha'")[0]);
     }
 
-    private void Git(string? date, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = _tree.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Test";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.org";
-        if (date is not null)
-        {
-            start.Environment["GIT_AUTHOR_DATE"] = start.Environment["GIT_COMMITTER_DATE"] = date;
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-    }
+    private void Git(string? date, params string[] arguments) => GitRepository.Run(_tree.Root, date, arguments);
 }

@@ -14,6 +14,7 @@ namespace Transparency.Api.Dataset;
 /// <param name="Licence">The data's licence (SPDX id).</param>
 /// <param name="LicenceUrl">The licence's text.</param>
 /// <param name="Citation">How to cite the dataset.</param>
+/// <param name="Releases">Every release, from the index.json published beside the file (empty for a local build).</param>
 public sealed record DatasetInfo(
     string SchemaVersion,
     string DataVersion,
@@ -24,7 +25,8 @@ public sealed record DatasetInfo(
     IReadOnlyDictionary<string, long> Counts,
     string Licence,
     string LicenceUrl,
-    string Citation);
+    string Citation,
+    IReadOnlyList<Changes.ReleaseDto> Releases);
 
 public static class DatasetEndpoints
 {
@@ -43,12 +45,12 @@ public static class DatasetEndpoints
     public static PhysicalFileHttpResult Download(DatasetFile dataset) =>
         TypedResults.PhysicalFile(dataset.Path, "application/vnd.sqlite3", $"transparency-{dataset.Metadata["data_version"]}.db", enableRangeProcessing: true);
 
-    public static Ok<DatasetInfo> GetDataset(DatasetFile dataset)
+    public static Ok<DatasetInfo> GetDataset(DatasetFile dataset, Changes.ChangeQueries changes)
     {
         var m = dataset.Metadata;
         var counts = m.Where(p => p.Key.StartsWith("count_", StringComparison.Ordinal))
             .ToDictionary(p => p.Key["count_".Length..], p => long.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
         return TypedResults.Ok(new DatasetInfo(m["schema_version"], m["data_version"], m["source_commit"], m["built_at"], m["input_sha256"], dataset.Sha256,
-            counts, m["licence"], m["licence_url"], m["citation"]));
+            counts, m["licence"], m["licence_url"], m["citation"], changes.Releases));
     }
 }

@@ -100,6 +100,7 @@ public static class ReleaseWriter
         {
             ["version"] = version,
             ["date"] = date,
+            ["builtAt"] = metadata["built_at"],
             ["file"] = file,
             ["sha256"] = sha256,
             ["schemaVersion"] = metadata["schema_version"],

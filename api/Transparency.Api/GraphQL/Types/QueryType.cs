@@ -82,7 +82,12 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<DatasetType>>("dataset")
             .Description("The version, provenance, checksum and licence of the data served.")
-            .Resolve(context => DatasetEndpoints.GetDataset(Dataset(context)).Value);
+            .Resolve(context => DatasetEndpoints.GetDataset(Dataset(context), context.RequestServices!.GetRequiredService<Changes.ChangeQueries>()).Value);
+
+        Field<ChangesType>("changes")
+            .Description("Operations added, changed, withdrawn or merged since a release or a time, for incremental sync; null when since is neither.")
+            .Argument<NonNullGraphType<StringGraphType>>("since", "A release version (see dataset.releases) or a date or time, e.g. 2026-11-01.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<Changes.ChangeQueries>().Since(context.GetArgument<string>("since")));
     }
 
     /// <summary>A page of operations as a Relay connection; the page's ids are registered so nested fields load in one batch.</summary>

@@ -112,6 +112,50 @@ public sealed class DatasetType : ObjectGraphType<DatasetInfo>
         Field(d => d.Licence).Description("The data's licence (SPDX id).");
         Field(d => d.LicenceUrl).Description("The licence's text.");
         Field(d => d.Citation).Description("How to cite the dataset.");
+        Field(d => d.Releases, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ReleaseType>>>)).Description("Every release, from the index published beside the file.");
+    }
+}
+
+public sealed class ReleaseType : ObjectGraphType<Changes.ReleaseDto>
+{
+    public ReleaseType()
+    {
+        Name = "Release";
+        Description = "A release of the dataset.";
+        Field(r => r.Version).Description("The data version.");
+        Field(r => r.Date, nullable: true).Description("The release date.");
+        Field(r => r.BuiltAt, nullable: true).Description("The time of the commit it was built from.");
+        Field(r => r.Sha256, nullable: true).Description("The SHA-256 of its database.");
+    }
+}
+
+public sealed class ChangeType : ObjectGraphType<Changes.ChangeDto>
+{
+    public ChangeType()
+    {
+        Name = "Change";
+        Description = "One operation that changed since a point in time.";
+        Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The operation id.");
+        Field(c => c.Name).Description("Its name.");
+        Field(c => c.Change).Description("added, changed, withdrawn or merged.");
+        Field(c => c.Status).Description("active, withdrawn or merged.");
+        Field(c => c.MergedInto, nullable: true).Description("For a merged record, its successor.");
+        Field(c => c.Published, nullable: true).Description("When the record was first published (UTC).");
+        Field(c => c.Modified, nullable: true).Description("When it last changed (UTC).");
+    }
+}
+
+public sealed class ChangesType : ObjectGraphType<Changes.ChangesDto>
+{
+    public ChangesType()
+    {
+        Name = "Changes";
+        Description = "What changed in the served data since a release or a time.";
+        Field(c => c.Since).Description("The point in time compared against (UTC).");
+        Field(c => c.SinceVersion, nullable: true).Description("The release that point belongs to, when a version was given.");
+        Field(c => c.Until).Description("When the served data was built (UTC).");
+        Field(c => c.DataVersion).Description("The served data version.");
+        Field(c => c.Operations, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>)).Description("The operations that changed, oldest change first.");
     }
 }
 
