@@ -9,7 +9,7 @@ public static class ActorsEndpoints
     {
         var actors = api.MapGroup("/actors").WithTags("Actors");
         actors.MapGet("/", ListActors).WithName("ListActors").WithSummary("Every actor operations are attributed to");
-        actors.MapGet("/{id}", GetActor).WithName("GetActor").WithSummary("One actor, with its aliases, sources and the operations attributed to it");
+        actors.MapGet("/{id}", GetActor).WithName("GetActor").WithSummary("One actor, with its aliases, sources and the operations attributed to it").RejectQueryParameters();
         return api;
     }
 
@@ -29,16 +29,9 @@ public static class ActorsEndpoints
     }
 
     /// <param name="id">The actor's id, e.g. `internet-research-agency`.</param>
-    /// <param name="context">The request.</param>
     /// <param name="queries">Actor queries.</param>
-    public static Results<Ok<ActorDetail>, ProblemHttpResult> GetActor(string id, HttpContext context, ActorQueries queries)
+    public static Results<Ok<ActorDetail>, ProblemHttpResult> GetActor(string id, ActorQueries queries)
     {
-        var query = new QueryParameters(context.Request.Query);
-        query.RejectUnknown([]);
-        if (query.HasErrors)
-        {
-            return query.Problem();
-        }
         return queries.Get(id) is { } actor
             ? TypedResults.Ok(actor)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such actor.", detail: $"There is no actor '{id}'. GET /v1/actors lists them all.");

@@ -28,7 +28,8 @@ public static class OperationsEndpoints
         operations.MapGet("/{id}", GetOperation)
             .WithName("GetOperation")
             .WithSummary("One operation's whole record, with the source behind every figure and attribution")
-            .WithDescription("A merged id redirects (308) to the operation it was merged into; a withdrawn id answers 410 Gone.");
+            .WithDescription("A merged id redirects (308) to the operation it was merged into; a withdrawn id answers 410 Gone.")
+            .RejectQueryParameters();
         return api;
     }
 
@@ -99,15 +100,8 @@ public static class OperationsEndpoints
 
     /// <param name="id">The operation's id, e.g. `spamouflage`.</param>
     /// <param name="queries">Operation queries.</param>
-    /// <param name="context">The request.</param>
-    public static Results<Ok<OperationDetail>, RedirectHttpResult, ProblemHttpResult> GetOperation(string id, OperationQueries queries, HttpContext context)
+    public static Results<Ok<OperationDetail>, RedirectHttpResult, ProblemHttpResult> GetOperation(string id, OperationQueries queries)
     {
-        var query = new QueryParameters(context.Request.Query);
-        query.RejectUnknown([]);
-        if (query.HasErrors)
-        {
-            return query.Problem();
-        }
         var status = queries.Status(id);
         if (status is null)
         {

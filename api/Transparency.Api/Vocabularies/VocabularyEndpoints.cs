@@ -73,25 +73,18 @@ public static class VocabularyEndpoints
     public static RouteGroupBuilder MapVocabularies(this RouteGroupBuilder api)
     {
         var vocabularies = api.MapGroup("/").WithTags("Vocabularies");
-        vocabularies.MapGet("/platforms", ListPlatforms).WithName("ListPlatforms").WithSummary("Every platform, with former names and how many operations are known on it");
-        vocabularies.MapGet("/organisations", ListOrganisations).WithName("ListOrganisations").WithSummary("Every disclosing organisation, with how many disclosures it made");
-        vocabularies.MapGet("/topics", ListTopics).WithName("ListTopics").WithSummary("Every topic, with how many operations touch it");
+        vocabularies.MapGet("/platforms", ListPlatforms).WithName("ListPlatforms").WithSummary("Every platform, with former names and how many operations are known on it").RejectQueryParameters();
+        vocabularies.MapGet("/organisations", ListOrganisations).WithName("ListOrganisations").WithSummary("Every disclosing organisation, with how many disclosures it made").RejectQueryParameters();
+        vocabularies.MapGet("/topics", ListTopics).WithName("ListTopics").WithSummary("Every topic, with how many operations touch it").RejectQueryParameters();
         return api;
     }
 
-    public static Results<Ok<IReadOnlyList<PlatformDto>>, ProblemHttpResult> ListPlatforms(HttpContext context, VocabularyQueries queries) =>
-        Strict(context) is { } problem ? problem : TypedResults.Ok(queries.Platforms());
+    public static Results<Ok<IReadOnlyList<PlatformDto>>, ProblemHttpResult> ListPlatforms(VocabularyQueries queries) =>
+        TypedResults.Ok(queries.Platforms());
 
-    public static Results<Ok<IReadOnlyList<OrganisationDto>>, ProblemHttpResult> ListOrganisations(HttpContext context, VocabularyQueries queries) =>
-        Strict(context) is { } problem ? problem : TypedResults.Ok(queries.Organisations());
+    public static Results<Ok<IReadOnlyList<OrganisationDto>>, ProblemHttpResult> ListOrganisations(VocabularyQueries queries) =>
+        TypedResults.Ok(queries.Organisations());
 
-    public static Results<Ok<IReadOnlyList<TopicDto>>, ProblemHttpResult> ListTopics(HttpContext context, VocabularyQueries queries) =>
-        Strict(context) is { } problem ? problem : TypedResults.Ok(queries.Topics());
-
-    private static ProblemHttpResult? Strict(HttpContext context)
-    {
-        var query = new QueryParameters(context.Request.Query);
-        query.RejectUnknown([]);
-        return query.HasErrors ? query.Problem() : null;
-    }
+    public static Results<Ok<IReadOnlyList<TopicDto>>, ProblemHttpResult> ListTopics(VocabularyQueries queries) =>
+        TypedResults.Ok(queries.Topics());
 }
