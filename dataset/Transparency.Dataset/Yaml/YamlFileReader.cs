@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
+using SharpYaml;
+using SharpYaml.Events;
 using Transparency.Dataset.Validation;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Transparency.Dataset.Yaml;
 
@@ -18,6 +18,8 @@ public static class YamlFileReader
 
     /// <summary>The deepest nesting any record of the format needs, with room to spare.</summary>
     public const int MaxDepth = 16;
+
+    private const int ParserDepthLimit = 4 * MaxDepth;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -47,168 +49,239 @@ public static class YamlFileReader
         }
 
         var text = StrictUtf8.GetString(bytes);
-        var lastGood = new Position(1, 1);
+        var reader = new TreeReader(Parser.CreateParser(new StringReader(text), ParserDepthLimit), diagnostics);
         try
         {
-            return Parse(text, diagnostics, position => lastGood = position);
+            return reader.ReadDocument();
         }
-        catch (InvalidOperationException)
+        catch (AbandonedRead)
         {
-            // YamlDotNet throws this, without a position, for some malformed flow collections ("[a" at the end of a line).
-            diagnostics.Add(Rules.YamlSyntax, lastGood, "", "the YAML cannot be read past this point",
-                "look for an unclosed [ or {, or an unclosed quote, on this line or the next");
+            return null;
+        }
+        catch (YamlException e) when (reader.OpenFlowCollection is { } open)
+        {
+            // Inside [ ] or { } the parser notices a missing bracket only where it gives up, often lines
+            // later; the opening bracket is where the mistake usually is.
+            var (opening, closing) = open.IsMapping ? ('{', '}') : ('[', ']');
+            diagnostics.Add(Rules.YamlSyntax, open.Start, "",
+                $"the {opening} opened here is not closed as expected: at {ToPosition(e.Start)}, {CleanYamlMessage(e.Message)}",
+                $"close it with {closing} and separate items with commas, or quote the value if the {opening} is meant as text");
             return null;
         }
         catch (YamlException e)
         {
-            diagnostics.Add(Rules.YamlSyntax, new Position((int)e.Start.Line, (int)e.Start.Column), "",
+            diagnostics.Add(Rules.YamlSyntax, ToPosition(e.Start), "",
                 CleanYamlMessage(e.Message),
                 "check indentation (spaces, not tabs), the colon after each key, and quotes around values containing ': ' or '#'");
             return null;
         }
     }
 
-    private static YamlNode? Parse(string text, FileDiagnostics diagnostics, Action<Position> reached)
+    private readonly record struct FlowCollection(Position Start, bool IsMapping);
+
+    /// <summary>Builds the tree from the parser's events, remembering which [ or { is open for error messages.</summary>
+    private sealed class TreeReader(IParser parser, FileDiagnostics diagnostics)
     {
-        var parser = new Parser(new StringReader(text));
-        parser.Consume<StreamStart>();
-        if (parser.Accept<StreamEnd>(out _))
-        {
-            diagnostics.Add(Rules.EmptyFile, new Position(1, 1), "", "the file holds no record",
-                "write the record, or delete the file");
-            return null;
-        }
+        private readonly Stack<FlowCollection> _openFlow = new();
 
-        parser.Consume<DocumentStart>();
-        var root = ReadNode(parser, diagnostics, reached, depth: 1);
-        parser.Consume<DocumentEnd>();
-        if (parser.Accept<DocumentStart>(out var second))
-        {
-            diagnostics.Add(Rules.MultipleDocuments, ToPosition(second.Start), "",
-                "a second YAML document starts here",
-                "one file holds one record: remove the '---' and what follows, or move it to its own file");
-        }
+        public FlowCollection? OpenFlowCollection => _openFlow.Count > 0 ? _openFlow.Peek() : null;
 
-        if (root is YamlScalar { IsNull: true })
-        {
-            diagnostics.Add(Rules.EmptyFile, new Position(1, 1), "", "the file holds no record",
-                "write the record, or delete the file");
-            return null;
-        }
-        return root;
-    }
-
-    private static YamlNode? ReadNode(IParser parser, FileDiagnostics diagnostics, Action<Position> reached, int depth)
-    {
-        var current = parser.Current ?? throw new InvalidOperationException("the parser ended early");
-        var at = ToPosition(current.Start);
-        reached(at);
-        if (current is AnchorAlias alias)
+        public YamlNode? ReadDocument()
         {
             parser.MoveNext();
-            diagnostics.Add(Rules.AnchorOrAlias, at, "", $"the alias *{alias.Value} is not allowed",
-                "write the value out in full; data files may not use anchors or aliases");
-            return null;
-        }
-
-        if (current is NodeEvent node)
-        {
-            if (!node.Anchor.IsEmpty)
+            Expect<StreamStart>();
+            if (parser.Current is StreamEnd)
             {
-                diagnostics.Add(Rules.AnchorOrAlias, at, "", $"the anchor &{node.Anchor} is not allowed",
-                    "remove the anchor; data files may not use anchors or aliases");
+                diagnostics.Add(Rules.EmptyFile, new Position(1, 1), "", "the file holds no record",
+                    "write the record, or delete the file");
+                return null;
             }
-            if (!node.Tag.IsEmpty)
+
+            Expect<DocumentStart>();
+            var root = ReadNode(depth: 1);
+            Expect<DocumentEnd>();
+            if (parser.Current is DocumentStart second)
             {
-                diagnostics.Add(Rules.AnchorOrAlias, at, "", $"the tag {node.Tag} is not allowed",
-                    "remove the tag; quote the value if you meant it as text");
+                diagnostics.Add(Rules.MultipleDocuments, ToPosition(second.Start), "",
+                    "a second YAML document starts here",
+                    "one file holds one record: remove the '---' and what follows, or move it to its own file");
             }
+
+            if (root is YamlScalar { IsNull: true })
+            {
+                diagnostics.Add(Rules.EmptyFile, new Position(1, 1), "", "the file holds no record",
+                    "write the record, or delete the file");
+                return null;
+            }
+            return root;
         }
 
-        if (depth > MaxDepth && current is MappingStart or SequenceStart)
+        private YamlNode? ReadNode(int depth)
         {
-            diagnostics.Add(Rules.TooDeep, at, "", $"the YAML nests deeper than {MaxDepth} levels",
-                "no field of the format nests this deep: check the indentation");
-            SkipNode(parser);
-            return null;
-        }
-
-        switch (current)
-        {
-            case Scalar scalar:
+            var current = parser.Current ?? throw new InvalidOperationException("the parser ended early");
+            var at = ToPosition(current.Start);
+            if (current is AnchorAlias alias)
+            {
                 parser.MoveNext();
-                return new YamlScalar(at, scalar.Value, scalar.Style == ScalarStyle.Plain);
+                diagnostics.Add(Rules.AnchorOrAlias, at, "", $"the alias *{alias.Value} is not allowed",
+                    "write the value out in full; data files may not use anchors or aliases");
+                return null;
+            }
 
-            case SequenceStart:
-                {
-                    parser.MoveNext();
-                    var items = new List<YamlNode>();
-                    while (!parser.TryConsume<SequenceEnd>(out _))
-                    {
-                        var item = ReadNode(parser, diagnostics, reached, depth + 1);
-                        if (item is not null)
-                        {
-                            items.Add(item);
-                        }
-                    }
-                    return new YamlSequence(at, items);
-                }
-
-            case MappingStart:
-                {
-                    parser.MoveNext();
-                    var entries = new List<YamlEntry>();
-                    var seen = new Dictionary<string, Position>(StringComparer.Ordinal);
-                    while (!parser.TryConsume<MappingEnd>(out _))
-                    {
-                        var keyNode = ReadNode(parser, diagnostics, reached, depth + 1);
-                        var value = ReadNode(parser, diagnostics, reached, depth + 1);
-                        if (keyNode is not YamlScalar key)
-                        {
-                            if (keyNode is not null)
-                            {
-                                diagnostics.Add(Rules.WrongType, keyNode.Start, "", "a key must be plain text",
-                                    "write keys as simple words, such as 'name:'");
-                            }
-                            continue;
-                        }
-                        if (seen.TryGetValue(key.Value, out var first))
-                        {
-                            diagnostics.Add(Rules.DuplicateKey, key.Start, "", $"the key '{key.Value}' appears twice in this mapping (first at line {first.Line})",
-                                "keep one of the two; YAML would silently keep only the last");
-                            continue;
-                        }
-                        seen[key.Value] = key.Start;
-                        if (value is not null)
-                        {
-                            entries.Add(new YamlEntry(key, value));
-                        }
-                    }
-                    return new YamlMapping(at, entries);
-                }
-
-            default:
-                throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");
-        }
-    }
-
-    private static void SkipNode(IParser parser)
-    {
-        var depth = 0;
-        do
-        {
-            depth += parser.Current switch
+            if (current is NodeEvent node)
             {
-                MappingStart or SequenceStart => 1,
-                MappingEnd or SequenceEnd => -1,
-                _ => 0,
-            };
+                if (!string.IsNullOrEmpty(node.Anchor))
+                {
+                    diagnostics.Add(Rules.AnchorOrAlias, at, "", $"the anchor &{node.Anchor} is not allowed",
+                        "remove the anchor; data files may not use anchors or aliases");
+                }
+                if (!string.IsNullOrEmpty(node.Tag))
+                {
+                    diagnostics.Add(Rules.AnchorOrAlias, at, "", $"the tag {node.Tag} is not allowed",
+                        "remove the tag; quote the value if you meant it as text");
+                }
+            }
+
+            if (depth > MaxDepth && current is MappingStart or SequenceStart)
+            {
+                diagnostics.Add(Rules.TooDeep, at, "", $"the YAML nests deeper than {MaxDepth} levels",
+                    "no field of the format nests this deep: check the indentation");
+                SkipNode();
+                return null;
+            }
+
+            switch (current)
+            {
+                case Scalar scalar:
+                    parser.MoveNext();
+                    return new YamlScalar(at, scalar.Value, scalar.Style == ScalarStyle.Plain);
+
+                case SequenceStart sequence:
+                    {
+                        parser.MoveNext();
+                        EnterFlow(sequence.Style, at, isMapping: false);
+                        var items = new List<YamlNode>();
+                        while (!TryConsume<SequenceEnd>())
+                        {
+                            var item = ReadNode(depth + 1);
+                            if (item is not null)
+                            {
+                                items.Add(item);
+                            }
+                        }
+                        LeaveFlow(sequence.Style);
+                        return new YamlSequence(at, items);
+                    }
+
+                case MappingStart mapping:
+                    {
+                        parser.MoveNext();
+                        EnterFlow(mapping.Style, at, isMapping: true);
+                        var entries = new List<YamlEntry>();
+                        var seen = new Dictionary<string, Position>(StringComparer.Ordinal);
+                        while (!TryConsume<MappingEnd>())
+                        {
+                            var keyNode = ReadNode(depth + 1);
+                            var value = ReadNode(depth + 1);
+                            if (keyNode is not YamlScalar key)
+                            {
+                                if (keyNode is not null)
+                                {
+                                    diagnostics.Add(Rules.WrongType, keyNode.Start, "", "a key must be plain text",
+                                        "write keys as simple words, such as 'name:'");
+                                }
+                                continue;
+                            }
+                            if (seen.TryGetValue(key.Value, out var first))
+                            {
+                                diagnostics.Add(Rules.DuplicateKey, key.Start, "", $"the key '{key.Value}' appears twice in this mapping (first at line {first.Line})",
+                                    "keep one of the two; YAML would silently keep only the last");
+                                continue;
+                            }
+                            seen[key.Value] = key.Start;
+                            if (value is not null)
+                            {
+                                entries.Add(new YamlEntry(key, value));
+                            }
+                        }
+                        LeaveFlow(mapping.Style);
+                        return new YamlMapping(at, entries);
+                    }
+
+                default:
+                    throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");
+            }
+        }
+
+        private void EnterFlow(YamlStyle style, Position at, bool isMapping)
+        {
+            if (style == YamlStyle.Flow)
+            {
+                _openFlow.Push(new FlowCollection(at, isMapping));
+            }
+        }
+
+        private void LeaveFlow(YamlStyle style)
+        {
+            if (style == YamlStyle.Flow)
+            {
+                _openFlow.Pop();
+            }
+        }
+
+        /// <summary>Checks that the current event is a <typeparamref name="T"/> and moves past it.</summary>
+        private void Expect<T>()
+            where T : ParsingEvent
+        {
+            if (parser.Current is not T)
+            {
+                throw new InvalidOperationException($"expected {typeof(T).Name}, found {parser.Current?.GetType().Name ?? "the end"}");
+            }
             parser.MoveNext();
         }
-        while (depth > 0);
+
+        private bool TryConsume<T>()
+            where T : ParsingEvent
+        {
+            if (parser.Current is T)
+            {
+                parser.MoveNext();
+                return true;
+            }
+            return false;
+        }
+
+        private void SkipNode()
+        {
+            var depth = 0;
+            try
+            {
+                do
+                {
+                    depth += parser.Current switch
+                    {
+                        MappingStart or SequenceStart => 1,
+                        MappingEnd or SequenceEnd => -1,
+                        _ => 0,
+                    };
+                    parser.MoveNext();
+                }
+                while (depth > 0);
+            }
+            catch (YamlException)
+            {
+                // The parser's own nesting limit stopped it: the value is already reported as too deep.
+                throw new AbandonedRead();
+            }
+        }
+
     }
 
-    private static Position ToPosition(Mark mark) => new((int)mark.Line, (int)mark.Column);
+    /// <summary>Ends the reading of a file whose rest cannot be parsed after a problem already reported.</summary>
+    private sealed class AbandonedRead : Exception;
+
+    // SharpYaml counts lines and columns from 0.
+    private static Position ToPosition(Mark mark) => new(mark.Line + 1, mark.Column + 1);
 
     /// <summary>YamlDotNet prefixes messages with the mark, which we print ourselves.</summary>
     private static string CleanYamlMessage(string message)

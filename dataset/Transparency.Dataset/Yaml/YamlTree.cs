@@ -7,7 +7,7 @@ public readonly record struct Position(int Line, int Column)
 }
 
 /// <summary>
-/// A YAML node with the position it started at. We keep our own small tree instead of YamlDotNet's
+/// A YAML node with the position it started at. We keep our own small tree instead of the parser library's
 /// representation model so that anchors, tags and duplicate keys can be refused while reading.
 /// </summary>
 public abstract class YamlNode(Position start)
