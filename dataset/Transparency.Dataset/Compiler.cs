@@ -23,7 +23,9 @@ public sealed record ValidationResult(string DatasetRoot, IReadOnlyList<DataFile
 /// <summary>The compiler's two steps: validate a dataset folder, and build a SQLite file from a valid one.</summary>
 public static class Compiler
 {
-    public static ValidationResult Validate(string datasetRoot, DateOnly today) => Validate(datasetRoot, today, onRead: null);
+    /// <summary>Reads and checks every file; with <paramref name="keepRecords"/>, a valid file keeps its record for the caller.</summary>
+    public static ValidationResult Validate(string datasetRoot, DateOnly today, bool keepRecords = false) =>
+        new(Path.GetFullPath(datasetRoot), DatasetReader.ReadAll(datasetRoot, today, onRead: null, keepRecords));
 
     /// <summary>
     /// Validates and, when there is no error, writes the database; the result says which. The database is
@@ -33,13 +35,14 @@ public static class Compiler
     public static (ValidationResult Result, BuildInfo? Info) Build(string datasetRoot, DateOnly today, string outputPath, string dataVersion)
     {
         using var builder = SqliteBuilder.Start(outputPath, RecordHistory(datasetRoot));
-        var result = Validate(datasetRoot, today, file =>
+        var files = DatasetReader.ReadAll(datasetRoot, today, file =>
         {
             if (file.Record is not null)
             {
                 builder.Add(file.Record);
             }
         });
+        var result = new ValidationResult(Path.GetFullPath(datasetRoot), files);
         if (result.ErrorCount > 0)
         {
             return (result, null);
@@ -48,13 +51,6 @@ public static class Compiler
         var info = new BuildInfo(SqliteBuilder.SchemaVersion, dataVersion, commit, committedAt, InputChecksum(result.Files));
         builder.Finish(info);
         return (result, info);
-    }
-
-    private static ValidationResult Validate(string datasetRoot, DateOnly today, Action<DataFile>? onRead)
-    {
-        var files = DatasetReader.ReadAll(datasetRoot, today, onRead);
-        DatasetValidator.Validate(files);
-        return new ValidationResult(Path.GetFullPath(datasetRoot), files);
     }
 
     /// <summary>SHA-256 over every data file's dataset-relative path and the SHA-256 of its bytes, in path order.</summary>

@@ -37,6 +37,17 @@ public sealed class BuildTests : IDisposable
     }
 
     [Fact]
+    public void EveryForeignKeyResolvesAndNoPageIsFree()
+    {
+        Assert.Equal(0, _tree.Build(_output).ExitCode);
+
+        using var db = new Database(_output);
+        Assert.Empty(db.Rows("PRAGMA foreign_key_check"));
+        Assert.NotEmpty(db.Rows("SELECT 1 FROM attributions WHERE actor_id IS NOT NULL"));
+        Assert.Equal(0L, db.Rows("PRAGMA freelist_count")[0][0]);
+    }
+
+    [Fact]
     public void TotalsCountEachDisclosuresOwnFiguresOnce()
     {
         _tree.Build(_output);

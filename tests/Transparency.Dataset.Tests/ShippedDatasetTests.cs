@@ -40,4 +40,14 @@ public sealed class ShippedDatasetTests : IDisposable
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.StartsWith("http", (string)r[0]!, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ShippedDatasetBuildsWithEveryForeignKeyResolvedAndNoFreePages()
+    {
+        Assert.Equal(0, CompilerCli.Run("build", "--dataset", Repository.Dataset, "--out", _output).ExitCode);
+
+        using var db = new Database(_output);
+        Assert.Empty(db.Rows("PRAGMA foreign_key_check"));
+        Assert.Equal(0L, db.Rows("PRAGMA freelist_count")[0][0]);
+    }
 }

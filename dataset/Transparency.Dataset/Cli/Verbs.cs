@@ -44,7 +44,7 @@ internal static class Verbs
 
     public static int Coverage(string datasetRoot, string outputPath, string format, TextWriter output)
     {
-        var result = Compiler.Validate(datasetRoot, Today());
+        var result = Compiler.Validate(datasetRoot, Today(), keepRecords: true);
         DiagnosticPrinter.Print(result.Diagnostics, format, output);
         if (result.ErrorCount > 0)
         {

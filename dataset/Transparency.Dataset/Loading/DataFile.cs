@@ -33,22 +33,16 @@ public sealed class DataFile
     /// <summary>SHA-256 of the file's bytes, for the dataset's input checksum.</summary>
     public byte[] Sha256 { get; set; } = [];
 
-    /// <summary>The record's own <c>id</c> value and where it stands, for operations and actors.</summary>
-    public Mention? RecordId { get; set; }
-
     /// <summary>True when the file was read into a tree (it may still have shape errors).</summary>
     public bool WasParsed { get; set; }
 
     /// <summary>
-    /// The file's content as records (an operation, an actor, or a vocabulary's entries), bound as soon as the
-    /// file passed its own checks; null otherwise. The YAML tree itself is not kept: with 10,000 files,
-    /// holding every tree cost more time in the garbage collector than parsing them.
+    /// The file's content as records (an operation, an actor, or a vocabulary's entries) when the file passed
+    /// every check; null otherwise, and null once handed on unless the caller asked to keep records. Neither the
+    /// YAML tree nor the records are kept by default: with 10,000 files, holding them cost more time in the
+    /// garbage collector than parsing them (see docs/performance.md).
     /// </summary>
     public object? Record { get; set; }
-
-    public IReadOnlyList<Mention> References { get; set; } = [];
-
-    public IReadOnlyList<Mention> Declarations { get; set; } = [];
 
     /// <summary>The id a record in this file must have: its file name without extension.</summary>
     public string FileId => Path.GetFileNameWithoutExtension(FullPath);

@@ -23,22 +23,42 @@ public static class DatasetReader
     /// <summary>Folders of the dataset that hold no data and are never read.</summary>
     private static readonly HashSet<string> IgnoredFolders = new(StringComparer.Ordinal) { "schema", "Transparency.Dataset", "bin", "obj", "node_modules" };
 
-    /// <summary>Reads every data file under <paramref name="datasetRoot"/>, in path order, calling <paramref name="onRead"/> with each as soon as it is read and checked on its own.</summary>
-    public static IReadOnlyList<DataFile> ReadAll(string datasetRoot, DateOnly today, Action<DataFile>? onRead = null)
+    /// <summary>
+    /// Reads and checks every data file under <paramref name="datasetRoot"/>, calling <paramref name="onRead"/>
+    /// with each, in path order, as soon as it is checked. Files are read on all cores: each file's checks need
+    /// only the ids known before reading starts (file names and the vocabularies, read first).
+    /// </summary>
+    /// <param name="datasetRoot">The dataset folder.</param>
+    /// <param name="today">Dates after this day are in the future.</param>
+    /// <param name="onRead">Receives each file with its record, if it has one.</param>
+    /// <param name="keepRecords">Keep each file's record after <paramref name="onRead"/>; only small datasets should.</param>
+    public static IReadOnlyList<DataFile> ReadAll(string datasetRoot, DateOnly today, Action<DataFile>? onRead = null, bool keepRecords = false)
     {
         var root = Path.GetFullPath(datasetRoot);
         var paths = Discover(root).Order(StringComparer.Ordinal).ToList();
-        // Sequential on purpose: parsing allocates heavily, and on this project's 2-core machines two threads
-        // ran 2.6 times slower than one (measured with 10,000 files; see docs/performance.md).
-        var files = new List<DataFile>(paths.Count);
-        foreach (var path in paths)
+        var vocabularies = paths.Where(p => IsVocabulary(Classify(root, p))).ToDictionary(p => p, p => ReadWithMentions(root, p, today), StringComparer.Ordinal);
+        var known = DatasetValidator.CollectIds(paths.Select(p => Placeholder(root, p)), vocabularies.Values);
+
+        var checkedFiles = paths.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(path =>
         {
-            var file = Read(root, path, today);
+            var (file, mentions) = vocabularies.TryGetValue(path, out var read) ? read : ReadWithMentions(root, path, today);
+            DatasetValidator.Check(file, mentions, known);
+            return file;
+        });
+        var files = new List<DataFile>(paths.Count);
+        foreach (var file in checkedFiles)
+        {
             onRead?.Invoke(file);
+            if (!keepRecords)
+            {
+                file.Record = null;
+            }
             files.Add(file);
         }
         return files;
     }
+
+    private static bool IsVocabulary(FileKind kind) => kind is FileKind.Platforms or FileKind.Organisations or FileKind.AssetKinds or FileKind.Topics;
 
     /// <summary>Classifies a path that lies anywhere; one outside the dataset folder is unexpected.</summary>
     public static FileKind Classify(string root, string fullPath)
@@ -62,18 +82,27 @@ public static class DatasetReader
         };
     }
 
-    public static DataFile Read(string root, string fullPath, DateOnly today)
+    /// <summary>Reads and checks one file on its own, without the checks that look at other files.</summary>
+    public static DataFile Read(string root, string fullPath, DateOnly today) => ReadWithMentions(root, fullPath, today).File;
+
+    /// <summary>A file's identity, before it is read.</summary>
+    private static DataFile Placeholder(string root, string fullPath)
     {
-        var kind = Classify(root, fullPath);
         var display = DisplayPathOf(fullPath);
-        var file = new DataFile
+        return new DataFile
         {
             FullPath = fullPath,
             DisplayPath = display,
             DatasetPath = Path.GetRelativePath(root, fullPath).Replace('\\', '/'),
-            Kind = kind,
+            Kind = Classify(root, fullPath),
             Diagnostics = new FileDiagnostics(display),
         };
+    }
+
+    private static (DataFile File, FileMentions Mentions) ReadWithMentions(string root, string fullPath, DateOnly today)
+    {
+        var file = Placeholder(root, fullPath);
+        var kind = file.Kind;
         var bytes = File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [];
         file.Sha256 = System.Security.Cryptography.SHA256.HashData(bytes);
 
@@ -82,25 +111,24 @@ public static class DatasetReader
             file.Diagnostics.Add(Rules.UnexpectedFile, new Position(1, 1), "",
                 File.Exists(fullPath) ? "this file is not where data files go" : "no such file",
                 "operations go in operations/<id>.yaml, actors in actors/<id>.yaml, vocabularies in vocabularies/{platforms,organisations,asset-kinds,topics}.yaml — with the .yaml extension");
-            return file;
+            return (file, FileMentions.None);
         }
 
         var tree = YamlFileReader.Read(bytes, file.Diagnostics);
         if (tree is null)
         {
-            return file;
+            return (file, FileMentions.None);
         }
         file.WasParsed = true;
         CheckSchemaReference(file, bytes);
         var validator = new ShapeValidator(file.Diagnostics, today);
         validator.Validate(tree, DataFile.ShapeOf(kind)!, "");
-        file.References = validator.References;
-        file.Declarations = validator.Declarations;
+        Mention? recordId = null;
         if (tree is YamlMapping mapping)
         {
             if (mapping["id"] is YamlScalar { IsNull: false } id)
             {
-                file.RecordId = new Mention(kind == FileKind.Actor ? ReferenceKind.Actor : ReferenceKind.Operation, id.Value, id.Start, "id");
+                recordId = new Mention(kind == FileKind.Actor ? ReferenceKind.Actor : ReferenceKind.Operation, id.Value, id.Start, "id");
             }
             RecordRules.Check(file, mapping);
             if (!file.Diagnostics.HasErrors)
@@ -108,7 +136,7 @@ public static class DatasetReader
                 file.Record = Binder.BindFile(kind, mapping, file.DatasetPath);
             }
         }
-        return file;
+        return (file, new FileMentions(recordId, validator.Declarations, validator.References));
     }
 
     /// <summary>The first line of every data file, which editors with the YAML language server read.</summary>

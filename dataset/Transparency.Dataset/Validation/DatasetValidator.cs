@@ -4,68 +4,86 @@ using Transparency.Dataset.Yaml;
 
 namespace Transparency.Dataset.Validation;
 
+/// <summary>The ids a reference may name, by kind, each with the path of the file that declares it.</summary>
+public sealed class KnownIds
+{
+    private readonly Dictionary<ReferenceKind, Dictionary<string, string>> _ids =
+        Enum.GetValues<ReferenceKind>().ToDictionary(k => k, _ => new Dictionary<string, string>(StringComparer.Ordinal));
+
+    public IReadOnlyDictionary<string, string> Of(ReferenceKind kind) => _ids[kind];
+
+    /// <summary>Adds an id; false when the kind already has it.</summary>
+    public bool TryAdd(ReferenceKind kind, string id, string declaredIn) => _ids[kind].TryAdd(id, declaredIn);
+}
+
+/// <summary>What a file declares and refers to, and its own id: found while checking its shape, needed only until its references are checked.</summary>
+public sealed record FileMentions(Mention? RecordId, IReadOnlyList<Mention> Declarations, IReadOnlyList<Mention> References)
+{
+    public static readonly FileMentions None = new(null, [], []);
+}
+
 /// <summary>
-/// The checks that need more than one record: ids against file names, references between records,
-/// and the per-record rules that combine several fields.
+/// The checks that look beyond one file: ids against file names, references between records, and the
+/// sources and disclosures a record declares and cites. Every id a reference may name is known before any
+/// operation or actor is read (file names, and the vocabularies, which are read first), so each file is
+/// checked as soon as it is read and nothing about it has to be kept for later.
 /// </summary>
 public static class DatasetValidator
 {
-    public static void Validate(IReadOnlyList<DataFile> files)
+    /// <summary>
+    /// The operation and actor ids (their file names) and the vocabularies' entries. A vocabulary entry
+    /// declared twice is reported on its file.
+    /// </summary>
+    public static KnownIds CollectIds(IEnumerable<DataFile> recordFiles, IEnumerable<(DataFile File, FileMentions Mentions)> vocabularies)
     {
-        var known = CollectIds(files);
-        foreach (var file in files.Where(f => f.WasParsed))
+        var known = new KnownIds();
+        foreach (var file in recordFiles)
         {
-            CheckRecordId(file, known);
-            CheckLocalIds(file);
-            CheckReferences(file, known);
-            if (file.Diagnostics.HasErrors)
+            if (file.Kind is FileKind.Operation or FileKind.Actor)
             {
-                file.Record = null;
+                known.TryAdd(file.Kind == FileKind.Actor ? ReferenceKind.Actor : ReferenceKind.Operation, file.FileId, file.DisplayPath);
             }
         }
-    }
-
-    /// <summary>Every id that a reference may name, by kind, with where each was declared.</summary>
-    private static Dictionary<ReferenceKind, Dictionary<string, DataFile>> CollectIds(IReadOnlyList<DataFile> files)
-    {
-        var known = Enum.GetValues<ReferenceKind>().ToDictionary(k => k, _ => new Dictionary<string, DataFile>(StringComparer.Ordinal));
-        foreach (var file in files)
+        foreach (var (file, mentions) in vocabularies)
         {
-            switch (file.Kind)
+            foreach (var declaration in mentions.Declarations)
             {
-                case FileKind.Operation:
-                    known[ReferenceKind.Operation].TryAdd(file.FileId, file);
-                    break;
-                case FileKind.Actor:
-                    known[ReferenceKind.Actor].TryAdd(file.FileId, file);
-                    break;
-                case FileKind.Platforms or FileKind.Organisations or FileKind.AssetKinds or FileKind.Topics:
-                    foreach (var declaration in file.Declarations)
-                    {
-                        if (!known[declaration.Kind].TryAdd(declaration.Id, file))
-                        {
-                            file.Diagnostics.Add(Rules.DuplicateId, declaration.At, declaration.FieldPath, $"the id '{declaration.Id}' is declared twice",
-                                "give each entry its own id, or merge the two entries");
-                        }
-                    }
-                    break;
+                if (!known.TryAdd(declaration.Kind, declaration.Id, file.DisplayPath))
+                {
+                    file.Diagnostics.Add(Rules.DuplicateId, declaration.At, declaration.FieldPath, $"the id '{declaration.Id}' is declared twice",
+                        "give each entry its own id, or merge the two entries");
+                }
             }
         }
         return known;
     }
 
-    private static void CheckRecordId(DataFile file, Dictionary<ReferenceKind, Dictionary<string, DataFile>> known)
+    /// <summary>Checks one read file against the dataset; a file with any error keeps no record.</summary>
+    public static void Check(DataFile file, FileMentions mentions, KnownIds known)
     {
-        if (file.Kind is not (FileKind.Operation or FileKind.Actor) || file.RecordId is not { } id)
+        if (file.WasParsed)
+        {
+            CheckRecordId(file, mentions, known);
+            CheckLocalIds(file, mentions);
+            CheckReferences(file, mentions, known);
+        }
+        if (file.Diagnostics.HasErrors)
+        {
+            file.Record = null;
+        }
+    }
+
+    private static void CheckRecordId(DataFile file, FileMentions mentions, KnownIds known)
+    {
+        if (file.Kind is not (FileKind.Operation or FileKind.Actor) || mentions.RecordId is not { } id)
         {
             return;
         }
         if (id.Id != file.FileId)
         {
-            var other = known[id.Kind].GetValueOrDefault(id.Id);
-            if (other is not null && other != file)
+            if (known.Of(id.Kind).TryGetValue(id.Id, out var other) && other != file.DisplayPath)
             {
-                file.Diagnostics.Add(Rules.DuplicateId, id.At, "id", $"the id '{id.Id}' is already used by {other.DisplayPath}",
+                file.Diagnostics.Add(Rules.DuplicateId, id.At, "id", $"the id '{id.Id}' is already used by {other}",
                     "ids are unique and never reused: choose another id and rename the file to match");
             }
             else
@@ -77,7 +95,7 @@ public static class DatasetValidator
     }
 
     /// <summary>Sources and disclosures are declared and cited inside one file.</summary>
-    private static void CheckLocalIds(DataFile file)
+    private static void CheckLocalIds(DataFile file, FileMentions mentions)
     {
         if (file.Kind is not (FileKind.Operation or FileKind.Actor))
         {
@@ -86,7 +104,7 @@ public static class DatasetValidator
         foreach (var kind in new[] { ReferenceKind.Source, ReferenceKind.Disclosure })
         {
             var declared = new Dictionary<string, Position>(StringComparer.Ordinal);
-            foreach (var declaration in file.Declarations.Where(d => d.Kind == kind))
+            foreach (var declaration in mentions.Declarations.Where(d => d.Kind == kind))
             {
                 if (!declared.TryAdd(declaration.Id, declaration.At))
                 {
@@ -97,9 +115,9 @@ public static class DatasetValidator
             }
         }
 
-        var sourceIds = file.Declarations.Where(d => d.Kind == ReferenceKind.Source).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var sourceIds = mentions.Declarations.Where(d => d.Kind == ReferenceKind.Source).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var cited = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in file.References.Where(r => r.Kind == ReferenceKind.Source))
+        foreach (var reference in mentions.References.Where(r => r.Kind == ReferenceKind.Source))
         {
             cited.Add(reference.Id);
             if (!sourceIds.Contains(reference.Id))
@@ -117,7 +135,7 @@ public static class DatasetValidator
         // An actor's sources back the record as a whole, so only an operation's may go uncited.
         if (file.Kind == FileKind.Operation)
         {
-            foreach (var declaration in file.Declarations.Where(d => d.Kind == ReferenceKind.Source && !cited.Contains(d.Id)))
+            foreach (var declaration in mentions.Declarations.Where(d => d.Kind == ReferenceKind.Source && !cited.Contains(d.Id)))
             {
                 file.Diagnostics.Add(Rules.UnusedSource, declaration.At, declaration.FieldPath, $"the source '{declaration.Id}' is cited by nothing",
                     "cite it from the figure, date or attribution it supports, or remove it");
@@ -125,11 +143,11 @@ public static class DatasetValidator
         }
     }
 
-    private static void CheckReferences(DataFile file, Dictionary<ReferenceKind, Dictionary<string, DataFile>> known)
+    private static void CheckReferences(DataFile file, FileMentions mentions, KnownIds known)
     {
-        foreach (var reference in file.References.Where(r => r.Kind is not (ReferenceKind.Source or ReferenceKind.Disclosure)))
+        foreach (var reference in mentions.References.Where(r => r.Kind is not (ReferenceKind.Source or ReferenceKind.Disclosure)))
         {
-            var ids = known[reference.Kind];
+            var ids = known.Of(reference.Kind);
             if (ids.ContainsKey(reference.Id))
             {
                 continue;
