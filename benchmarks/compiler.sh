@@ -9,7 +9,8 @@ tree=$(mktemp -d)/synthetic
 out=$(mktemp -d)
 
 dotnet run benchmarks/generate-operations.cs -- "$count" "$tree" >/dev/null
-dotnet publish dataset/Transparency.Dataset -c Release -o "$out/bin" --nologo -v q >/dev/null
+# Published for this machine (ReadyToRun, as a release would ship it), not run through `dotnet run`.
+dotnet publish dataset/Transparency.Dataset -c Release -r "$(dotnet --info | awk '/RID:/ { print $2; exit }')" --self-contained false -o "$out/bin" --nologo -v q >/dev/null
 compiler=("$out/bin/transparency-dataset")
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

@@ -122,13 +122,13 @@ public static class DatasetReader
         file.WasParsed = true;
         CheckSchemaReference(file, bytes);
         var validator = new ShapeValidator(file.Diagnostics, today);
-        validator.Validate(tree, DataFile.ShapeOf(kind)!, "");
+        validator.Validate(tree, DataFile.ShapeOf(kind)!);
         Mention? recordId = null;
         if (tree is YamlMapping mapping)
         {
             if (mapping["id"] is YamlScalar { IsNull: false } id)
             {
-                recordId = new Mention(kind == FileKind.Actor ? ReferenceKind.Actor : ReferenceKind.Operation, id.Value, id.Start, "id");
+                recordId = new Mention(kind == FileKind.Actor ? ReferenceKind.Actor : ReferenceKind.Operation, id.Value, id.Start, new FieldPath("", "id"));
             }
             RecordRules.Check(file, mapping);
             if (!file.Diagnostics.HasErrors)

@@ -9,7 +9,17 @@ public abstract record Shape;
 /// <summary>A mapping with named fields; any other key is an error.</summary>
 public sealed record ObjectShape(string Title, string Description, IReadOnlyList<Field> Fields) : Shape
 {
-    public Field? Find(string name) => Fields.FirstOrDefault(f => f.Name == name);
+    public Field? Find(string name)
+    {
+        foreach (var field in Fields)
+        {
+            if (field.Name == name)
+            {
+                return field;
+            }
+        }
+        return null;
+    }
 }
 
 /// <summary>One field of an <see cref="ObjectShape"/>.</summary>
@@ -24,7 +34,17 @@ public sealed record TextShape(int MaxLength) : Shape;
 /// <summary>A value of a fixed list.</summary>
 public sealed record EnumShape(IReadOnlyList<EnumValue> Values) : Shape
 {
-    public bool Contains(string value) => Values.Any(v => v.Name == value);
+    public bool Contains(string value)
+    {
+        foreach (var allowed in Values)
+        {
+            if (allowed.Name == value)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 public sealed record EnumValue(string Name, string Description);

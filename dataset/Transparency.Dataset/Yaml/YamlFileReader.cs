@@ -178,7 +178,8 @@ public static class YamlFileReader
                         parser.MoveNext();
                         EnterFlow(mapping.Style, at, isMapping: true);
                         var entries = new List<YamlEntry>();
-                        var seen = new Dictionary<string, Position>(StringComparer.Ordinal);
+                        // Keys whose value was refused (an alias, say) hold no entry but still count as seen.
+                        List<YamlScalar>? keysWithoutEntry = null;
                         while (!TryConsume<MappingEnd>())
                         {
                             var keyNode = ReadNode(depth + 1);
@@ -192,16 +193,19 @@ public static class YamlFileReader
                                 }
                                 continue;
                             }
-                            if (seen.TryGetValue(key.Value, out var first))
+                            if (FindKey(entries, keysWithoutEntry, key.Value) is { } first)
                             {
-                                diagnostics.Add(Rules.DuplicateKey, key.Start, "", $"the key '{key.Value}' appears twice in this mapping (first at line {first.Line})",
+                                diagnostics.Add(Rules.DuplicateKey, key.Start, "", $"the key '{key.Value}' appears twice in this mapping (first at line {first.Start.Line})",
                                     "keep one of the two; YAML would silently keep only the last");
                                 continue;
                             }
-                            seen[key.Value] = key.Start;
                             if (value is not null)
                             {
                                 entries.Add(new YamlEntry(key, value));
+                            }
+                            else
+                            {
+                                (keysWithoutEntry ??= []).Add(key);
                             }
                         }
                         LeaveFlow(mapping.Style);
@@ -211,6 +215,19 @@ public static class YamlFileReader
                 default:
                     throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");
             }
+        }
+
+        /// <summary>A linear search: mappings of the format have a few dozen keys at most, and a dictionary per mapping cost more.</summary>
+        private static YamlScalar? FindKey(List<YamlEntry> entries, List<YamlScalar>? keysWithoutEntry, string name)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Key.Value == name)
+                {
+                    return entry.Key;
+                }
+            }
+            return keysWithoutEntry?.Find(k => k.Value == name);
         }
 
         private void EnterFlow(YamlStyle style, Position at, bool isMapping)
