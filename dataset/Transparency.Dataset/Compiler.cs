@@ -35,13 +35,15 @@ public static class Compiler
     public static (ValidationResult Result, BuildInfo? Info) Build(string datasetRoot, DateOnly today, string outputPath, string dataVersion)
     {
         using var builder = SqliteBuilder.Start(outputPath, RecordHistory(datasetRoot));
+        // One core is left to the thread that writes the database: on the 2-core machines this project is
+        // measured on, two readers and the writer took longer than one reader and the writer (docs/performance.md).
         var files = DatasetReader.ReadAll(datasetRoot, today, file =>
         {
             if (file.Record is not null)
             {
                 builder.Add(file.Record);
             }
-        });
+        }, readers: Math.Max(1, Environment.ProcessorCount - 1));
         var result = new ValidationResult(Path.GetFullPath(datasetRoot), files);
         if (result.ErrorCount > 0)
         {

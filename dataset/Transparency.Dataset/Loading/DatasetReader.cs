@@ -25,23 +25,25 @@ public static class DatasetReader
 
     /// <summary>
     /// Reads and checks every data file under <paramref name="datasetRoot"/>, calling <paramref name="onRead"/>
-    /// with each, in path order, as soon as it is checked. Files are read on all cores: each file's checks need
-    /// only the ids known before reading starts (file names and the vocabularies, read first).
+    /// with each, in path order, as soon as it is checked. Files may be read on several threads: each file's
+    /// checks need only the ids known before reading starts (file names and the vocabularies, read first).
     /// </summary>
     /// <param name="datasetRoot">The dataset folder.</param>
     /// <param name="today">Dates after this day are in the future.</param>
     /// <param name="onRead">Receives each file with its record, if it has one.</param>
     /// <param name="keepRecords">Keep each file's record after <paramref name="onRead"/>; only small datasets should.</param>
-    public static IReadOnlyList<DataFile> ReadAll(string datasetRoot, DateOnly today, Action<DataFile>? onRead = null, bool keepRecords = false)
+    /// <param name="readers">How many threads read files; by default one per core.</param>
+    public static IReadOnlyList<DataFile> ReadAll(string datasetRoot, DateOnly today, Action<DataFile>? onRead = null, bool keepRecords = false, int? readers = null)
     {
         var root = Path.GetFullPath(datasetRoot);
         var paths = Discover(root).Order(StringComparer.Ordinal).ToList();
-        var vocabularies = paths.Where(p => IsVocabulary(Classify(root, p))).ToDictionary(p => p, p => ReadWithMentions(root, p, today), StringComparer.Ordinal);
-        var known = DatasetValidator.CollectIds(paths.Select(p => Placeholder(root, p)), vocabularies.Values);
+        var workingDirectory = Directory.GetCurrentDirectory();
+        var vocabularies = paths.Where(p => IsVocabulary(Classify(root, p))).ToDictionary(p => p, p => ReadWithMentions(root, p, today, workingDirectory), StringComparer.Ordinal);
+        var known = DatasetValidator.CollectIds(paths.Select(p => Placeholder(root, p, workingDirectory)), vocabularies.Values);
 
-        var checkedFiles = paths.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(path =>
+        var checkedFiles = paths.AsParallel().AsOrdered().WithDegreeOfParallelism(readers ?? Environment.ProcessorCount).Select(path =>
         {
-            var (file, mentions) = vocabularies.TryGetValue(path, out var read) ? read : ReadWithMentions(root, path, today);
+            var (file, mentions) = vocabularies.TryGetValue(path, out var read) ? read : ReadWithMentions(root, path, today, workingDirectory);
             DatasetValidator.Check(file, mentions, known);
             return file;
         });
@@ -83,12 +85,12 @@ public static class DatasetReader
     }
 
     /// <summary>Reads and checks one file on its own, without the checks that look at other files.</summary>
-    public static DataFile Read(string root, string fullPath, DateOnly today) => ReadWithMentions(root, fullPath, today).File;
+    public static DataFile Read(string root, string fullPath, DateOnly today) => ReadWithMentions(root, fullPath, today, Directory.GetCurrentDirectory()).File;
 
     /// <summary>A file's identity, before it is read.</summary>
-    private static DataFile Placeholder(string root, string fullPath)
+    private static DataFile Placeholder(string root, string fullPath, string workingDirectory)
     {
-        var display = DisplayPathOf(fullPath);
+        var display = DisplayPathOf(fullPath, workingDirectory);
         return new DataFile
         {
             FullPath = fullPath,
@@ -99,9 +101,9 @@ public static class DatasetReader
         };
     }
 
-    private static (DataFile File, FileMentions Mentions) ReadWithMentions(string root, string fullPath, DateOnly today)
+    private static (DataFile File, FileMentions Mentions) ReadWithMentions(string root, string fullPath, DateOnly today, string workingDirectory)
     {
-        var file = Placeholder(root, fullPath);
+        var file = Placeholder(root, fullPath, workingDirectory);
         var kind = file.Kind;
         var bytes = File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [];
         file.Sha256 = System.Security.Cryptography.SHA256.HashData(bytes);
@@ -145,18 +147,21 @@ public static class DatasetReader
     private static void CheckSchemaReference(DataFile file, byte[] bytes)
     {
         var expected = SchemaComment(file.Kind);
-        // Only the leading comment block matters, so decode no more than its start.
-        var head = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).TrimStart('\uFEFF');
-        foreach (var line in head.Split('\n'))
+        // Only the leading comment block matters, so look at its lines without decoding the file.
+        ReadOnlySpan<byte> rest = bytes;
+        if (rest.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            if (!line.StartsWith('#'))
-            {
-                break;
-            }
-            if (line.Trim() == expected)
+            rest = rest[3..];
+        }
+        while (rest.Length > 0 && rest[0] == (byte)'#')
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end >= 0 ? rest[..end] : rest;
+            if (System.Text.Encoding.UTF8.GetString(line).Trim() == expected)
             {
                 return;
             }
+            rest = end >= 0 ? rest[(end + 1)..] : [];
         }
         file.Diagnostics.Add(Rules.MissingSchemaReference, new Position(1, 1), "", "the file does not name its JSON Schema",
             $"make this the first line: {expected}");
@@ -211,9 +216,10 @@ public static class DatasetReader
         }
     }
 
-    private static string DisplayPathOf(string fullPath)
+    /// <summary>The path printed in diagnostics: relative to the working directory when inside it.</summary>
+    private static string DisplayPathOf(string fullPath, string workingDirectory)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        var relative = Path.GetRelativePath(workingDirectory, fullPath);
         return (relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative).Replace('\\', '/');
     }
 }
