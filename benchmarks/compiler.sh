@@ -26,8 +26,14 @@ time_runs() {
 validate=$(time_runs "${compiler[@]}" validate --dataset "$tree")
 build=$(time_runs "${compiler[@]}" build --dataset "$tree" --out "$out/synthetic.db")
 size=$(stat -c %s "$out/synthetic.db")
+# Peak resident memory of one more build, where GNU time is installed (Debian: apt-get install time).
+peak=""
+if [ -x /usr/bin/time ]; then
+  peak=$(/usr/bin/time -f %M "${compiler[@]}" build --dataset "$tree" --out "$out/synthetic.db" 2>&1 >/dev/null | tail -1)
+  peak=" | build peak memory $((peak / 1024)) MiB"
+fi
 files=$(find "$tree" -name '*.yaml' | wc -l)
 bytes=$(du -sb "$tree" | cut -f1)
 
-echo "| $(date -u +%Y-%m-%d) | $count operations ($files files, $((bytes / 1024 / 1024)) MiB of YAML) | validate ${validate} s | build ${build} s | database $((size / 1024 / 1024)) MiB | $(nproc) cores |"
+echo "| $(date -u +%Y-%m-%d) | $count operations ($files files, $((bytes / 1024 / 1024)) MiB of YAML) | validate ${validate} s | build ${build} s | database $((size / 1024 / 1024)) MiB${peak} | $(nproc) cores |"
 rm -rf "$(dirname "$tree")" "$out"

@@ -23,9 +23,16 @@ public sealed class SqliteBuilder : IDisposable
     /// <summary>SemVer of the SQLite schema: major for breaking changes to tables or columns, minor for additions.</summary>
     public const string SchemaVersion = "1.1.0";
 
+    /// <summary>
+    /// Records go to the writer in batches. Handed over one by one, the reader and the writer kept waking each
+    /// other, and about a third of 10,000-operation builds took 1–2.5 s longer than the rest.
+    /// </summary>
+    private const int BatchSize = 32;
+
     private readonly string _target;
     private readonly string _temporary;
-    private readonly BlockingCollection<object> _queue = new(boundedCapacity: 1024);
+    private readonly BlockingCollection<List<object>> _queue = new(boundedCapacity: 32);
+    private List<object> _batch = new(BatchSize);
     private readonly Task<RowWriter> _writer;
     private bool _finished;
 
@@ -50,11 +57,20 @@ public sealed class SqliteBuilder : IDisposable
     public static SqliteBuilder Start(string outputPath, IReadOnlyDictionary<string, RecordDates> history) => new(outputPath, history);
 
     /// <summary>Queues one file's records: an operation, an actor, or a vocabulary's entries.</summary>
-    public void Add(object record) => _queue.Add(record);
+    public void Add(object record)
+    {
+        _batch.Add(record);
+        if (_batch.Count == BatchSize)
+        {
+            _queue.Add(_batch);
+            _batch = new List<object>(BatchSize);
+        }
+    }
 
     /// <summary>Writes the metadata, indexes and full-text index, and moves the file into place.</summary>
     public void Finish(BuildInfo info)
     {
+        _queue.Add(_batch);
         _queue.CompleteAdding();
         var rows = _writer.GetAwaiter().GetResult();
         rows.WriteMetadata(info);
@@ -84,9 +100,12 @@ public sealed class SqliteBuilder : IDisposable
     private RowWriter WriteQueuedRecords()
     {
         var rows = new RowWriter(_temporary, _history);
-        foreach (var record in _queue.GetConsumingEnumerable())
+        foreach (var batch in _queue.GetConsumingEnumerable())
         {
-            rows.Write(record);
+            foreach (var record in batch)
+            {
+                rows.Write(record);
+            }
         }
         return rows;
     }

@@ -41,12 +41,16 @@ public static class DatasetReader
         var vocabularies = paths.Where(p => IsVocabulary(Classify(root, p))).ToDictionary(p => p, p => ReadWithMentions(root, p, today, workingDirectory), StringComparer.Ordinal);
         var known = DatasetValidator.CollectIds(paths.Select(p => Placeholder(root, p, workingDirectory)), vocabularies.Values);
 
-        var checkedFiles = paths.AsParallel().AsOrdered().WithDegreeOfParallelism(readers ?? Environment.ProcessorCount).Select(path =>
+        DataFile ReadAndCheck(string path)
         {
             var (file, mentions) = vocabularies.TryGetValue(path, out var read) ? read : ReadWithMentions(root, path, today, workingDirectory);
             DatasetValidator.Check(file, mentions, known);
             return file;
-        });
+        }
+        var threads = readers ?? Environment.ProcessorCount;
+        var checkedFiles = threads <= 1
+            ? paths.Select(ReadAndCheck)
+            : paths.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(ReadAndCheck);
         var files = new List<DataFile>(paths.Count);
         foreach (var file in checkedFiles)
         {
