@@ -52,14 +52,22 @@ public static class DatasetReader
             ? paths.Select(ReadAndCheck)
             : paths.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(ReadAndCheck);
         var files = new List<DataFile>(paths.Count);
-        foreach (var file in checkedFiles)
+        try
         {
-            onRead?.Invoke(file);
-            if (!keepRecords)
+            foreach (var file in checkedFiles)
             {
-                file.Record = null;
+                onRead?.Invoke(file);
+                if (!keepRecords)
+                {
+                    file.Record = null;
+                }
+                files.Add(file);
             }
-            files.Add(file);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // PLINQ wraps what a reader thread throws (an unreadable file, say); callers expect the exception itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
         return files;
     }
