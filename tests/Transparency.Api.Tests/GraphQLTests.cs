@@ -284,3 +284,33 @@ public sealed class GraphQLDepthTests : IDisposable
         }
     }
 }
+
+/// <summary>The time limit, set below a millisecond so that any query crosses it.</summary>
+public sealed class GraphQLTimeoutTests
+{
+    [Fact]
+    public async Task AQueryThatRunsPastTheTimeLimitIsStoppedWithAnErrorNamingIt()
+    {
+        using var factory = new ImpatientApiFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/graphql", new { query = "{ operations(first: 100) { edges { node { id attributions { actor { name } } disclosures { actions { platform count } } } } } }" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Json()).GetProperty("errors")[0];
+        Assert.Equal("TIMEOUT", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("longer than the limit of 0 s (GraphQL:Timeout)", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False((await response.Json()).TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object,
+            "a stopped query returns no partial data");
+    }
+
+    private sealed class ImpatientApiFactory : ApiFactoryBase
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Less than a millisecond: the limit has passed before the first field is resolved.
+            builder.UseSetting("GraphQL:Timeout", "00:00:00.0000001");
+        }
+    }
+}

@@ -152,6 +152,7 @@ public static class GraphQLEndpoint
             RequestServices = context.RequestServices,
             CancellationToken = context.RequestAborted,
         });
+        NameTheTimeLimit(result, context.RequestServices.GetRequiredService<GraphQLOptions>().Timeout);
         // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         var bytes = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
@@ -160,6 +161,23 @@ public static class GraphQLEndpoint
             cache.Add(key, bytes);
         }
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    /// <summary>GraphQL.NET says only "The operation has timed out."; like the other limits, say which and how to stay under it.</summary>
+    private static void NameTheTimeLimit(ExecutionResult result, TimeSpan limit)
+    {
+        if (result.Errors is not { } errors || !errors.Any(e => e.Code == "TIMEOUT"))
+        {
+            return;
+        }
+        var named = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            named.Add(error.Code == "TIMEOUT"
+                ? new ExecutionError($"The query ran longer than the limit of {limit.TotalSeconds:0.###} s (GraphQL:Timeout). Ask for fewer items with 'first', or fewer nested fields.") { Code = "TIMEOUT" }
+                : error);
+        }
+        result.Errors = named;
     }
 
     private static Task BadRequest(HttpContext context, string detail) =>
