@@ -300,7 +300,7 @@ public static class YamlFileReader
     // SharpYaml counts lines and columns from 0.
     private static Position ToPosition(Mark mark) => new(mark.Line + 1, mark.Column + 1);
 
-    /// <summary>YamlDotNet prefixes messages with the mark, which we print ourselves.</summary>
+    /// <summary>The parser prefixes messages with the mark, which we print ourselves.</summary>
     private static string CleanYamlMessage(string message)
     {
         var closing = message.IndexOf("): ", StringComparison.Ordinal);
