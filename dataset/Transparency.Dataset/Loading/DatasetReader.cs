@@ -38,20 +38,21 @@ public static class DatasetReader
         var root = Path.GetFullPath(datasetRoot);
         var paths = Discover(root).Order(StringComparer.Ordinal).ToList();
         var workingDirectory = Directory.GetCurrentDirectory();
-        var vocabularies = paths.Where(p => IsVocabulary(Classify(root, p))).ToDictionary(p => p, p => ReadWithMentions(root, p, today, workingDirectory), StringComparer.Ordinal);
-        var known = DatasetValidator.CollectIds(paths.Select(p => Placeholder(root, p, workingDirectory)), vocabularies.Values);
+        var placeholders = paths.Select(p => Placeholder(root, p, workingDirectory)).ToList();
+        var vocabularies = placeholders.Where(f => IsVocabulary(f.Kind)).ToDictionary(f => f, f => ReadInto(f, today));
+        var known = DatasetValidator.CollectIds(placeholders, vocabularies.Values);
 
-        DataFile ReadAndCheck(string path)
+        DataFile ReadAndCheck(DataFile file)
         {
-            var (file, mentions) = vocabularies.TryGetValue(path, out var read) ? read : ReadWithMentions(root, path, today, workingDirectory);
+            var mentions = vocabularies.TryGetValue(file, out var read) ? read.Mentions : ReadInto(file, today).Mentions;
             DatasetValidator.Check(file, mentions, known);
             return file;
         }
         var threads = readers ?? Environment.ProcessorCount;
         var checkedFiles = threads <= 1
-            ? paths.Select(ReadAndCheck)
-            : paths.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(ReadAndCheck);
-        var files = new List<DataFile>(paths.Count);
+            ? placeholders.Select(ReadAndCheck)
+            : placeholders.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(ReadAndCheck);
+        var files = new List<DataFile>(placeholders.Count);
         try
         {
             foreach (var file in checkedFiles)
@@ -97,7 +98,8 @@ public static class DatasetReader
     }
 
     /// <summary>Reads and checks one file on its own, without the checks that look at other files.</summary>
-    public static DataFile Read(string root, string fullPath, DateOnly today) => ReadWithMentions(root, fullPath, today, Directory.GetCurrentDirectory()).File;
+    public static DataFile Read(string root, string fullPath, DateOnly today) =>
+        ReadInto(Placeholder(root, fullPath, Directory.GetCurrentDirectory()), today).File;
 
     /// <summary>A file's identity, before it is read.</summary>
     private static DataFile Placeholder(string root, string fullPath, string workingDirectory)
@@ -113,9 +115,10 @@ public static class DatasetReader
         };
     }
 
-    private static (DataFile File, FileMentions Mentions) ReadWithMentions(string root, string fullPath, DateOnly today, string workingDirectory)
+    /// <summary>Reads and checks a file on its own, filling in its placeholder.</summary>
+    private static (DataFile File, FileMentions Mentions) ReadInto(DataFile file, DateOnly today)
     {
-        var file = Placeholder(root, fullPath, workingDirectory);
+        var fullPath = file.FullPath;
         var kind = file.Kind;
         var bytes = File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [];
         file.Sha256 = System.Security.Cryptography.SHA256.HashData(bytes);

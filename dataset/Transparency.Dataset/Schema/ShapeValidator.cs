@@ -4,7 +4,7 @@ using Transparency.Dataset.Yaml;
 
 namespace Transparency.Dataset.Schema;
 
-/// <summary>A reference or declaration met while checking a file, kept for the dataset-wide pass.</summary>
+/// <summary>A reference or declaration met while checking a file, kept until the file's references are checked.</summary>
 public sealed record Mention(ReferenceKind Kind, string Id, Position At, FieldPath Path)
 {
     public string FieldPath => Path.ToString();
