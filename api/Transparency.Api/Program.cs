@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddDatasetFile(builder.Configuration);
 builder.Services.AddSingleton<Vocabulary>();
+builder.Services.AddOperationJson();
 builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
 builder.Services.AddSingleton<StatsQueries>();
@@ -23,10 +24,11 @@ builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
 
-// Open (or compile) the database before taking requests: a missing or broken file stops start-up here.
+// Open (or compile) the database and read every record before taking requests: a missing or broken file stops start-up here.
 try
 {
     app.Services.GetRequiredService<Vocabulary>();
+    app.Services.GetRequiredService<OperationQueries>();
 }
 catch (DatasetUnavailableException e)
 {

@@ -24,8 +24,8 @@ public sealed class GraphQLOptions
     /// <summary>How long one query may run.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Memory for results kept by the server, in bytes.</summary>
-    public long ResultCacheBytes { get; set; } = 128L * 1024 * 1024;
+    /// <summary>Memory for results kept by the server, in bytes; 0 (the default) keeps none (see docs/performance.md).</summary>
+    public long ResultCacheBytes { get; set; }
 }
 
 /// <summary>
@@ -41,9 +41,11 @@ public static class GraphQLEndpoint
     {
         var options = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
         services.AddSingleton(options);
-        services.AddScoped<OperationBatch>();
         services.AddScoped<ActorOperationsBatch>();
-        services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
+        if (options.ResultCacheBytes > 0)
+        {
+            services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
+        }
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()
             .AddGraphTypes(typeof(QueryType).Assembly)
@@ -137,9 +139,9 @@ public static class GraphQLEndpoint
             return;
         }
         context.Response.ContentType = $"{MediaType}; charset=utf-8";
-        var cache = context.RequestServices.GetRequiredService<GraphQLResultCache>();
-        var key = GraphQLResultCache.Key(request.Query, request.OperationName, serializer.Serialize(request.Variables));
-        if (cache.TryGet(key, out var cached))
+        var cache = context.RequestServices.GetService<GraphQLResultCache>();
+        var key = cache is null ? null : GraphQLResultCache.Key(request.Query, request.OperationName, serializer.Serialize(request.Variables));
+        if (cache is not null && cache.TryGet(key!, out var cached))
         {
             await context.Response.Body.WriteAsync(cached, context.RequestAborted);
             return;
@@ -155,11 +157,13 @@ public static class GraphQLEndpoint
         NameTheTimeLimit(result, context.RequestServices.GetRequiredService<GraphQLOptions>().Timeout);
         // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
-        if (result.Executed && result.Errors is not { Count: > 0 })
+        if (cache is null || !result.Executed || result.Errors is { Count: > 0 })
         {
-            cache.Add(key, bytes);
+            await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+            return;
         }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
+        cache.Add(key!, bytes);
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 

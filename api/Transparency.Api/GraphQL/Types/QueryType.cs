@@ -22,16 +22,7 @@ public sealed class QueryType : ObjectGraphType
         Field<OperationType>("operation")
             .Description("One operation by id; null when there is none. Withdrawn and merged records are not returned.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The operation's id, e.g. spamouflage.")
-            .Resolve(context =>
-            {
-                var id = context.GetArgument<string>("id");
-                var summary = context.RequestServices!.GetRequiredService<OperationQueries>().Find(id);
-                if (summary is not null)
-                {
-                    context.RequestServices!.GetRequiredService<OperationBatch>().Register([id]);
-                }
-                return summary;
-            });
+            .Resolve(context => context.RequestServices!.GetRequiredService<OperationQueries>().Find(context.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ConnectionType<OperationType>>>("operations")
             .Description("Operations matching a filter, as a Relay connection: page with first and after.")
@@ -90,7 +81,7 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(context => context.RequestServices!.GetRequiredService<Changes.ChangeQueries>().Since(context.GetArgument<string>("since")));
     }
 
-    /// <summary>A page of operations as a Relay connection; the page's ids are registered so nested fields load in one batch.</summary>
+    /// <summary>A page of operations as a Relay connection; nested fields read the records kept in memory, so no query runs per operation.</summary>
     public static Connection<OperationSummary> OperationsConnection(IResolveFieldContext context, OperationFilter filter)
     {
         var first = First(context);
@@ -132,7 +123,6 @@ public sealed class QueryType : ObjectGraphType
 
     private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationPage page, string sortName, bool hasPrevious, long? total)
     {
-        context.RequestServices!.GetRequiredService<OperationBatch>().Register(page.Items.Select(i => i.Id));
         var sort = OperationSort.Parse(sortName);
         var edges = page.Items.Select(item => new Edge<OperationSummary>
         {
