@@ -144,9 +144,9 @@ public sealed class OperationQueries
             FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id ORDER BY a.operation_id, a.ordinal;
             SELECT operation_id AS OperationId, id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures ORDER BY operation_id, ordinal;
             SELECT operation_id, disclosure_id, platform_id FROM disclosure_platforms ORDER BY operation_id, disclosure_id, platform_id;
-            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals, counting
             FROM platform_actions ORDER BY operation_id, disclosure_id, ordinal;
-            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals, counting
             FROM reach_figures ORDER BY operation_id, disclosure_id, ordinal;
             SELECT operation_id AS OperationId, related_id AS Operation, relation, source_id AS Source FROM related_operations ORDER BY operation_id, related_id, relation;
             SELECT operation_id AS OperationId, id, url, title, publisher, published, kind, original, archive FROM operation_sources ORDER BY operation_id, id;
@@ -220,8 +220,8 @@ public sealed class OperationQueries
                 Summary = d.Summary,
                 Source = d.Source,
                 Platforms = [.. disclosurePlatforms[(o.Id, d.Id)]],
-                Actions = [.. actions[(o.Id, d.Id)].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals))],
-                Reach = [.. reach[(o.Id, d.Id)].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals))],
+                Actions = [.. actions[(o.Id, d.Id)].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals, a.Counting))],
+                Reach = [.. reach[(o.Id, d.Id)].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals, r.Counting))],
             })],
             Related = [.. related[o.Id].Select(r => new RelationDto(r.Operation, r.Relation, r.Source))],
             Totals = new ReachTotalsDto(o.AccountsRemoved, o.AssetsRemoved, o.MaxFollowers),
@@ -335,8 +335,8 @@ public sealed class OperationQueries
         public string? ActivitySource { get; init; }
         public string? FirstDisclosed { get; init; }
         public string? LastDisclosed { get; init; }
-        public long AccountsRemoved { get; init; }
-        public long AssetsRemoved { get; init; }
+        public long? AccountsRemoved { get; init; }
+        public long? AssetsRemoved { get; init; }
         public long? MaxFollowers { get; init; }
         public string? Published { get; init; }
         public string? Modified { get; init; }
@@ -385,6 +385,7 @@ public sealed class OperationQueries
         public string? Note { get; init; }
         public string Source { get; init; } = "";
         public bool CountsInTotals { get; init; }
+        public string Counting { get; init; } = "";
     }
 
     private sealed class ReachRow
@@ -399,6 +400,7 @@ public sealed class OperationQueries
         public string? Note { get; init; }
         public string Source { get; init; } = "";
         public bool CountsInTotals { get; init; }
+        public string Counting { get; init; } = "";
     }
 
     private sealed class RelationRow
