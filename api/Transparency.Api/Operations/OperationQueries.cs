@@ -20,9 +20,10 @@ public sealed class OperationQueries
     private readonly FrozenDictionary<string, (OperationSummary Summary, OperationDetail Detail)> _active;
     private readonly FrozenDictionary<string, Tombstone> _statuses;
 
-    public OperationQueries(DatasetFile dataset, OperationJson json, IOptions<JsonOptions> apiJson)
+    public OperationQueries(DatasetFile dataset, OperationJson json, IOptions<JsonOptions> apiJson, ILogger<OperationQueries> logger)
     {
         _dataset = dataset;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = dataset.OpenConnection();
         var records = ReadAll(connection);
         foreach (var (summary, detail) in records.Values)
@@ -34,6 +35,8 @@ public sealed class OperationQueries
         _statuses = connection.Query<(string Id, string Status, string? MergedInto, string? RetiredOn, string? RetiredReason)>(
                 "SELECT id, status, merged_into, retired_on, retired_reason FROM operations")
             .ToFrozenDictionary(r => r.Id, r => new Tombstone(r.Status, r.MergedInto, r.RetiredOn, r.RetiredReason), StringComparer.Ordinal);
+        logger.LogInformation("Read {Count} operations and made their JSON in {Milliseconds:0} ms",
+            _active.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>One active operation as it appears in lists; null when there is none.</summary>
