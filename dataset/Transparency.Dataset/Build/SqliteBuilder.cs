@@ -21,7 +21,7 @@ public sealed record BuildInfo(string SchemaVersion, string DataVersion, string 
 public sealed class SqliteBuilder : IDisposable
 {
     /// <summary>SemVer of the SQLite schema: major for breaking changes to tables or columns, minor for additions.</summary>
-    public const string SchemaVersion = "1.1.0";
+    public const string SchemaVersion = "1.2.0";
 
     /// <summary>
     /// Records go to the writer in batches. Handed over one by one, the reader and the writer kept waking each
@@ -181,6 +181,10 @@ public sealed class SqliteBuilder : IDisposable
                     foreach (var o in organisations)
                     {
                         Insert("organisations", o.Id, o.Name, o.Kind, o.Country, o.Url, o.Description);
+                        foreach (var alias in o.Aliases.Order(StringComparer.Ordinal))
+                        {
+                            Insert("organisation_aliases", o.Id, alias);
+                        }
                     }
                     Count("organisations", organisations.Length);
                     break;
