@@ -120,7 +120,7 @@ public static class HttpPolicies
 
     /// <summary>
     /// HTTP requires HEAD wherever GET is served: the request runs as a GET (same status and headers, ETag and 304
-    /// included), the body is counted instead of sent, and its length becomes Content-Length.
+    /// included), the body is counted instead of sent, and its length becomes Content-Length (unless compressed).
     /// </summary>
     private static async Task HeadAsGet(HttpContext context, RequestDelegate next)
     {
@@ -142,7 +142,9 @@ public static class HttpPolicies
             context.Request.Method = HttpMethods.Head;
             context.Response.Body = body;
         }
-        if (!context.Response.HasStarted && context.Response.ContentLength is null && counter.Length > 0)
+        // A compressed body's length depends on how the compressor was flushed, so GET sends it chunked: so does HEAD.
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && counter.Length > 0
+            && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(context.Response.Headers.ContentEncoding))
         {
             context.Response.ContentLength = counter.Length;
         }
