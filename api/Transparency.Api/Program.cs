@@ -1,6 +1,7 @@
 using Transparency.Api.Actors;
 using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
+using Transparency.Api.Explorer;
 using Transparency.Api.GraphQL;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
@@ -20,6 +21,7 @@ builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
+builder.Services.AddExplorer();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ v1.MapStats();
 v1.MapDataset();
 v1.MapChanges();
 app.MapGraphQLEndpoint();
+app.MapExplorer();
 
 app.Run();
 return 0;

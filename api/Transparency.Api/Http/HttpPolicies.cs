@@ -98,6 +98,13 @@ public static class HttpPolicies
         return app;
     }
 
+    /// <summary>Gives endpoints outside /v1 (the explorer's pages) the same ETag, 304 and Cache-Control as the API.</summary>
+    public static TBuilder WithDatasetETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DatasetResponse());
+
+    /// <summary>Marks an endpoint whose response is fully determined by the dataset and the request.</summary>
+    private sealed class DatasetResponse;
+
     /// <summary>
     /// The dataset never changes while the process runs, so a response is fully determined by the file and
     /// the request: the ETag hashes both, and a matching If-None-Match is answered 304 without running the query.
@@ -105,7 +112,8 @@ public static class HttpPolicies
     private static Task ConditionalGet(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/v1"))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !(request.Path.StartsWithSegments("/v1") || context.GetEndpoint()?.Metadata.GetMetadata<DatasetResponse>() is not null))
         {
             return next(context);
         }
