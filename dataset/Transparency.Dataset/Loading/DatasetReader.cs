@@ -11,6 +11,7 @@ public static class DatasetReader
     public const string OperationsFolder = "operations";
     public const string ActorsFolder = "actors";
     public const string VocabulariesFolder = "vocabularies";
+    public const string ReportsFolder = "reports";
 
     private static readonly Dictionary<string, FileKind> Vocabularies = new(StringComparer.Ordinal)
     {
@@ -39,7 +40,9 @@ public static class DatasetReader
         var paths = Discover(root).Order(StringComparer.Ordinal).ToList();
         var workingDirectory = Directory.GetCurrentDirectory();
         var placeholders = paths.Select(p => Placeholder(root, p, workingDirectory)).ToList();
-        var vocabularies = placeholders.Where(f => IsVocabulary(f.Kind)).ToDictionary(f => f, f => ReadInto(f, today));
+        // Vocabularies and actors are read first: their ids and their former and common names are what
+        // references are checked against (and what "did you mean" hints suggest).
+        var vocabularies = placeholders.Where(f => IsVocabulary(f.Kind) || f.Kind == FileKind.Actor).ToDictionary(f => f, f => ReadInto(f, today));
         var known = DatasetValidator.CollectIds(placeholders, vocabularies.Values);
 
         DataFile ReadAndCheck(DataFile file)
@@ -73,7 +76,8 @@ public static class DatasetReader
         return files;
     }
 
-    private static bool IsVocabulary(FileKind kind) => kind is FileKind.Platforms or FileKind.Organisations or FileKind.AssetKinds or FileKind.Topics;
+    /// <summary>Files whose ids operations refer to, read before any operation.</summary>
+    private static bool IsVocabulary(FileKind kind) => kind is FileKind.Platforms or FileKind.Organisations or FileKind.AssetKinds or FileKind.Topics or FileKind.Reports;
 
     /// <summary>Classifies a path that lies anywhere; one outside the dataset folder is unexpected.</summary>
     public static FileKind Classify(string root, string fullPath)
@@ -93,6 +97,7 @@ public static class DatasetReader
             OperationsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Operation,
             ActorsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Actor,
             VocabulariesFolder when Vocabularies.TryGetValue(parts[1], out var kind) => kind,
+            ReportsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Reports,
             _ => FileKind.Unexpected,
         };
     }
@@ -127,7 +132,7 @@ public static class DatasetReader
         {
             file.Diagnostics.Add(Rules.UnexpectedFile, new Position(1, 1), "",
                 File.Exists(fullPath) ? "this file is not where data files go" : "no such file",
-                "operations go in operations/<id>.yaml, actors in actors/<id>.yaml, vocabularies in vocabularies/{platforms,organisations,asset-kinds,topics}.yaml — with the .yaml extension");
+                "operations go in operations/<id>.yaml, actors in actors/<id>.yaml, vocabularies in vocabularies/{platforms,organisations,asset-kinds,topics}.yaml, reports in reports/<organisation>-<year>.yaml — with the .yaml extension");
             return (file, FileMentions.None);
         }
 
@@ -187,7 +192,7 @@ public static class DatasetReader
     {
         // Everything inside the data folders is checked (a stray .yml or .json there is a mistake);
         // elsewhere only YAML files are, since README and LICENSE files belong at the top.
-        foreach (var folder in new[] { OperationsFolder, ActorsFolder, VocabulariesFolder })
+        foreach (var folder in new[] { OperationsFolder, ActorsFolder, VocabulariesFolder, ReportsFolder })
         {
             var path = Path.Combine(root, folder);
             if (Directory.Exists(path))
@@ -219,7 +224,7 @@ public static class DatasetReader
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(sub);
-            var isDataFolder = folder == root && name is OperationsFolder or ActorsFolder or VocabulariesFolder;
+            var isDataFolder = folder == root && name is OperationsFolder or ActorsFolder or VocabulariesFolder or ReportsFolder;
             if (isDataFolder || IgnoredFolders.Contains(name) || name.StartsWith('.'))
             {
                 continue;
