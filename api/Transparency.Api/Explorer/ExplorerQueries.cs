@@ -23,10 +23,10 @@ public sealed class ExplorerQueries(DatasetFile dataset)
     {
         var (where, parameters) = OperationQueries.Where(filter);
         using var connection = dataset.OpenConnection();
-        return [.. connection.Query<FacetCount>($"""
+        return [.. connection.Query<(string Key, long Count)>($"""
             WITH matched AS (SELECT o.id FROM operations o WHERE {string.Join(" AND ", where)})
             SELECT topic_id AS Key, count(*) AS Count FROM operation_topics WHERE operation_id IN matched GROUP BY topic_id ORDER BY Count DESC, Key
-            """, parameters)];
+            """, parameters).Select(r => new FacetCount(r.Key, r.Count))];
     }
 
     /// <summary>Disclosures of listed operations, by disclosing organisation and year.</summary>

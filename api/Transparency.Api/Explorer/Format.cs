@@ -12,6 +12,9 @@ public static class Format
 
     public static string Number(long value) => value.ToString("N0", English);
 
+    /// <summary>A total that may be unknown: no disclosure gave a figure.</summary>
+    public static string Number(long? value) => value is { } known ? Number(known) : "not reported";
+
     public static string Number(double value) => value.ToString(value % 1 == 0 ? "N0" : "N2", English);
 
     /// <summary>A short label for a chart bar: 1,633 stays whole, 27,300 becomes 27k, 2,100,000 becomes 2.1M.</summary>
@@ -82,11 +85,20 @@ public static class Format
         _ => Words(relation),
     };
 
+    /// <summary>Why a figure shown is left out of the totals.</summary>
+    public static string NotInTotals(string counting) => counting switch
+    {
+        "restatement" => "repeats an earlier figure; not in totals",
+        "cumulative" => "an earlier running total; not in totals",
+        _ => "not in totals: another source's figure, or included in a later running total",
+    };
+
     /// <summary>How a source stands to what it reports, in the words a reader needs.</summary>
     public static string SourceKind(string kind) => kind switch
     {
         "primary" => "primary: the discloser's own report",
         "secondary" => "secondary: a report of it by others",
+        "mirror" => "mirror: a full copy of the discloser's text on another host",
         _ => Words(kind),
     };
 }
