@@ -1,6 +1,7 @@
 using Transparency.Api.Actors;
 using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
+using Transparency.Api.Explorer;
 using Transparency.Api.GraphQL;
 using Transparency.Api.Hosting;
 using Transparency.Api.Http;
@@ -22,6 +23,7 @@ builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
+builder.Services.AddExplorer();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ v1.MapStats();
 v1.MapDataset();
 v1.MapChanges();
 app.MapGraphQLEndpoint();
+app.MapExplorer();
 
 app.Run();
 return 0;

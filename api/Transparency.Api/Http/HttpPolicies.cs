@@ -118,6 +118,13 @@ public static class HttpPolicies
         return app;
     }
 
+    /// <summary>Gives endpoints outside /v1 (the explorer's pages) the same ETag, 304 and Cache-Control as the API.</summary>
+    public static TBuilder WithDatasetETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DatasetResponse());
+
+    /// <summary>Marks an endpoint whose response is fully determined by the dataset and the request.</summary>
+    private sealed class DatasetResponse;
+
     /// <summary>
     /// HTTP requires HEAD wherever GET is served: the request runs as a GET (same status and headers, ETag and 304
     /// included), the body is counted instead of sent, and its length becomes Content-Length (unless compressed).
@@ -232,7 +239,8 @@ public static class HttpPolicies
     private static Task ConditionalGet(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/v1"))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !(request.Path.StartsWithSegments("/v1") || context.GetEndpoint()?.Metadata.GetMetadata<DatasetResponse>() is not null))
         {
             return next(context);
         }

@@ -55,13 +55,20 @@ public sealed class StatsQueries(DatasetFile dataset)
         return new StatsDto
         {
             Operations = results.ReadSingle<long>(),
-            ByOrigin = [.. results.Read<FacetCount>()],
-            ByTarget = [.. results.Read<FacetCount>()],
-            ByPlatform = [.. results.Read<FacetCount>()],
-            ByDisclosedBy = [.. results.Read<FacetCount>()],
-            ByDisclosureYear = [.. results.Read<FacetCount>()],
-            AccountsRemovedByPlatform = [.. results.Read<FacetCount>()],
-            AccountsRemovedByYear = [.. results.Read<FacetCount>()],
+            ByOrigin = [.. Facets(results)],
+            ByTarget = [.. Facets(results)],
+            ByPlatform = [.. Facets(results)],
+            ByDisclosedBy = [.. Facets(results)],
+            ByDisclosureYear = [.. Facets(results)],
+            AccountsRemovedByPlatform = [.. Facets(results)],
+            AccountsRemovedByYear = [.. Facets(results)],
         };
     }
+
+    /// <summary>
+    /// Read by position, not by <see cref="FacetCount"/>'s constructor: with no matching row SQLite reports no column
+    /// type, and Dapper would then look for a constructor taking bytes and fail (a search matching nothing answered 500).
+    /// </summary>
+    private static IEnumerable<FacetCount> Facets(SqlMapper.GridReader results) =>
+        results.Read<(string Key, long Count)>().Select(r => new FacetCount(r.Key, r.Count));
 }
