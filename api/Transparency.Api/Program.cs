@@ -1,9 +1,11 @@
 using Transparency.Api.Actors;
+using Transparency.Api.Aggregates;
 using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
 using Transparency.Api.GraphQL;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
+using Transparency.Api.Query;
 using Transparency.Api.Stats;
 using Transparency.Api.Vocabularies;
 
@@ -14,10 +16,12 @@ builder.Services.AddSingleton<Vocabulary>();
 builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
 builder.Services.AddSingleton<StatsQueries>();
+builder.Services.AddSingleton<AggregateQueries>();
 builder.Services.AddSingleton<VocabularyQueries>();
 builder.Services.AddSingleton<ChangeQueries>();
 builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddQueryBinding();
 builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
 
@@ -48,6 +52,7 @@ v1.MapOperations();
 v1.MapActors();
 v1.MapVocabularies();
 v1.MapStats();
+v1.MapAggregates();
 v1.MapDataset();
 v1.MapChanges();
 app.MapGraphQLEndpoint();

@@ -19,6 +19,8 @@ public static class ApiDocumentation
             });
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Transparency.Api.xml"), includeControllerXmlComments: false);
             options.SupportNonNullableReferenceTypes();
+            options.OperationFilter<OpenApiContract>();
+            options.SchemaFilter<EveryPropertyIsWritten>();
         });
         return services;
     }

@@ -44,7 +44,8 @@ public sealed record OperationSummary
 /// <summary>A page of operations.</summary>
 /// <param name="Items">The operations on this page.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
-public sealed record OperationPage(IReadOnlyList<OperationSummary> Items, string? NextCursor);
+/// <param name="TotalCount">How many operations match the filters, on every page.</param>
+public sealed record OperationPage(IReadOnlyList<OperationSummary> Items, string? NextCursor, long TotalCount);
 
 /// <summary>The whole record of one operation, with the source behind every claim.</summary>
 public sealed record OperationDetail
