@@ -14,8 +14,8 @@ namespace Transparency.Api.Http;
 public sealed record QueryRecordMetadata(Type Type);
 
 /// <summary>
-/// Makes the OpenAPI document say what the API does. Query parameters take their description, example, enum (fixed sets and
-/// the dataset's vocabularies) and pattern from the typed query record; every response has a media type and schema (CSV as
+/// Makes the OpenAPI document say what the API does. Query parameters take their description, example, enum (fixed sets;
+/// the vocabularies' current ids are listed in words) and pattern from the typed query record; every response has a media type and schema (CSV as
 /// text, the database as binary); and the answers every /v1 endpoint may give are listed: 304 to a matching
 /// If-None-Match, 400 and 429 as problem+json.
 /// </summary>
@@ -108,7 +108,8 @@ public sealed partial class OpenApiContract(Vocabulary vocabulary) : IOperationF
             }
             if (property.GetCustomAttribute<KnownIdsAttribute>() is { } ids)
             {
-                values.Enum = [.. KnownIdsAttribute.Known(vocabulary, ids.List).Order(StringComparer.Ordinal).Select(v => (JsonNode)JsonValue.Create(v)!)];
+                // Not an enum: vocabularies grow with the data, and a client generated from today's list would refuse tomorrow's ids.
+                parameter.Description += $" Ids in the data served: {string.Join(", ", KnownIdsAttribute.Known(vocabulary, ids.List).Order(StringComparer.Ordinal))}.";
             }
             if (property.GetCustomAttribute<CountryCodesAttribute>() is not null)
             {
