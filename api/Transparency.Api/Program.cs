@@ -3,6 +3,7 @@ using Transparency.Api.Aggregates;
 using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
 using Transparency.Api.GraphQL;
+using Transparency.Api.Hosting;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
 using Transparency.Api.Query;
@@ -10,6 +11,7 @@ using Transparency.Api.Stats;
 using Transparency.Api.Vocabularies;
 
 var builder = WebApplication.CreateBuilder(args);
+StartupFailure.ExitWithOneLine(builder);
 
 builder.Services.AddDatasetFile(builder.Configuration);
 builder.Services.AddSingleton<Vocabulary>();

@@ -35,8 +35,15 @@ public static class GraphQLFilters
     private static T Checked<T>(T query, IResolveFieldContext context) where T : notnull
     {
         var errors = QueryValidator.Validate(query, context.RequestServices!, Name);
-        return errors.Count == 0 ? query : throw new ExecutionError(string.Join(" ", errors.SelectMany(e => e.Value))) { Code = "INVALID_ARGUMENT" };
+        if (errors.Count == 0)
+        {
+            return query;
+        }
+        var inFilter = errors.Keys.All(name => FilterNames.Contains(name));
+        throw new ExecutionError(string.Join(" ", errors.SelectMany(e => e.Value))) { Code = inFilter ? "INVALID_FILTER" : "INVALID_ARGUMENT" };
     }
+
+    private static readonly HashSet<string> FilterNames = [.. QueryValidator.Properties(typeof(OperationFilter)).Select(QueryValidator.GraphQLName)];
 
     private static string Name(PropertyInfo property) => property.Name switch
     {

@@ -11,6 +11,9 @@ namespace Transparency.Api.Query;
 public static class QueryRules
 {
     public const string WholeNumber = "'{0}' must be a whole number from {1} to {2}.";
+
+    /// <summary>A value short enough to quote back in a message.</summary>
+    public static string Shorten(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }
 
 /// <summary>A rule that also writes a valid value in canonical form (ids lower case, countries upper case).</summary>
@@ -43,10 +46,29 @@ public sealed class KnownIdsAttribute(VocabularyList list) : ValidationAttribute
 
     public object? Canonical(object? value) => (value as string[])?.Select(v => v.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Former and common names (Twitter, Facebook, IRA) of the list's ids, for "did you mean".</summary>
+    public static IReadOnlyDictionary<string, string> OtherNames(Vocabulary vocabulary, VocabularyList list) => list switch
+    {
+        VocabularyList.Actors => vocabulary.ActorNames,
+        VocabularyList.Platforms => vocabulary.PlatformNames,
+        VocabularyList.Organisations => vocabulary.OrganisationNames,
+        _ => new Dictionary<string, string>(),
+    };
+
+    /// <summary>
+    /// An unknown value that is a former or common name, or close to an id or such a name, gets "did you mean" with the id;
+    /// otherwise the valid values are listed.
+    /// </summary>
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
-        var known = Known(validationContext.GetRequiredService<Vocabulary>(), List);
+        var vocabulary = validationContext.GetRequiredService<Vocabulary>();
+        var known = Known(vocabulary, List);
+        var otherNames = OtherNames(vocabulary, List);
         var unknown = ((string[]?)Canonical(value) ?? []).Where(v => !known.Contains(v)).ToArray();
+        if (unknown.Length == 0)
+        {
+            return ValidationResult.Success;
+        }
         var what = List switch
         {
             VocabularyList.Actors => "actor",
@@ -54,8 +76,11 @@ public sealed class KnownIdsAttribute(VocabularyList list) : ValidationAttribute
             VocabularyList.Organisations => "organisation",
             _ => "topic",
         };
-        return unknown.Length == 0 ? ValidationResult.Success : new ValidationResult(
-            $"Unknown {what} {string.Join(", ", unknown.Select(u => $"'{u}'"))} in '{validationContext.DisplayName}'. Valid values: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        var hints = unknown.Select(u => (Value: u, Id: u.Length <= 100 ? Suggest.Id(u, known, otherNames) : null)).ToArray();
+        return new ValidationResult($"Unknown {what} {string.Join(", ", unknown.Select(u => $"'{QueryRules.Shorten(u)}'"))}." +
+            (hints.All(h => h.Id is not null)
+                ? string.Concat(hints.Select(h => $" Did you mean '{h.Id}'" + (otherNames.ContainsKey(h.Value) ? $" ('{h.Value}' is another name for it; filters take ids)?" : "?")))
+                : $" Valid values: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
     }
 }
 
@@ -69,7 +94,7 @@ public sealed class CountryCodesAttribute : ValidationAttribute, ICanonicalForm
     {
         var bad = ((string[]?)Canonical(value) ?? []).Where(v => !Formats.Countries.Contains(v)).ToArray();
         return bad.Length == 0 ? ValidationResult.Success : new ValidationResult(
-            $"{string.Join(", ", bad.Select(b => $"'{b}'"))} in '{validationContext.DisplayName}' {(bad.Length == 1 ? "is not an" : "are not")} ISO 3166-1 alpha-2 country code{(bad.Length == 1 ? "" : "s")}, such as CN, RU, IR or US.");
+            $"{string.Join(", ", bad.Select(b => $"'{QueryRules.Shorten(b)}'"))} in '{validationContext.DisplayName}' {(bad.Length == 1 ? "is not an" : "are not")} ISO 3166-1 alpha-2 country code{(bad.Length == 1 ? "" : "s")}, such as CN, RU, IR or US.");
     }
 }
 
@@ -88,7 +113,7 @@ public sealed class PartialDateAttribute : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         value is not string text || Formats.ParseDate(text) is not null
             ? ValidationResult.Success
-            : new ValidationResult($"'{text}' in '{validationContext.DisplayName}' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, such as 2022, 2022-09 or 2022-09-27.");
+            : new ValidationResult($"'{QueryRules.Shorten(text)}' in '{validationContext.DisplayName}' is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, such as 2022, 2022-09 or 2022-09-27.");
 }
 
 /// <summary>Free text of 1 to a maximum number of characters, not all blank (a string length OpenAPI shows).</summary>
@@ -100,10 +125,14 @@ public sealed class TextAttribute : StringLengthAttribute
         MinimumLength = 1;
     }
 
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is not string text || (text.Length <= MaximumLength && !string.IsNullOrWhiteSpace(text))
-            ? ValidationResult.Success
-            : new ValidationResult($"'{validationContext.DisplayName}' must be between 1 and {MaximumLength} characters.");
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) => value switch
+    {
+        string text when text.Length > MaximumLength || string.IsNullOrWhiteSpace(text) =>
+            new ValidationResult($"'{validationContext.DisplayName}' must be between 1 and {MaximumLength} characters."),
+        string text when text.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)) =>
+            new ValidationResult($"'{validationContext.DisplayName}' may not contain control characters such as %00; give words separated by spaces."),
+        _ => ValidationResult.Success,
+    };
 }
 
 /// <summary>One of a fixed set of values, or for a list, each of them (OpenAPI shows the set as an enum, GraphQL as an enum type).</summary>
@@ -123,6 +152,6 @@ public sealed class OneOfAttribute(params string[] values) : ValidationAttribute
         var bad = given.Where(v => !Values.Contains(v)).ToArray();
         return bad.Length == 0
             ? ValidationResult.Success
-            : new ValidationResult($"{string.Join(", ", bad.Select(b => $"'{b}'"))} {(bad.Length == 1 ? "is not a" : "are not")} valid {validationContext.DisplayName}. Use one of: {string.Join(", ", Values)}.");
+            : new ValidationResult($"{string.Join(", ", bad.Select(b => $"'{QueryRules.Shorten(b)}'"))} {(bad.Length == 1 ? "is not a" : "are not")} valid {validationContext.DisplayName}. Use one of: {string.Join(", ", Values)}.");
     }
 }
