@@ -43,12 +43,13 @@ public static class ExplorerEndpoints
 
     public static RazorComponentResult Home(HttpContext context, Vocabulary vocabulary, OperationQueries operations, StatsQueries stats, ExplorerQueries explorer)
     {
-        var state = SearchState.Read(context.Request.Query, vocabulary);
+        var state = SearchState.Read(context.Request.Query, context.RequestServices);
         if (state.Error is not null)
         {
             return Page<HomePage>(new HomeModel(state, null, null, []), StatusCodes.Status400BadRequest);
         }
-        var page = operations.List(state.Filter, state.Sort, SearchState.PageSize, state.Cursor);
+        var rows = operations.List(state.Filter, state.Sort, SearchState.PageSize, state.Cursor);
+        var page = new OperationPage(rows.Items, rows.NextCursor, operations.Count(state.Filter));
         return Page<HomePage>(new HomeModel(state, page, stats.Get(state.Filter), explorer.ByTopic(state.Filter)));
     }
 
@@ -102,7 +103,7 @@ public static class ExplorerEndpoints
         {
             return NotFound("No such platform", $"There is no platform with the id “{id}”.");
         }
-        var seen = operations.All(new OperationFilter { Platforms = [id] }, OperationSort.Parse(SearchState.DefaultSort)).ToList();
+        var seen = operations.All(new OperationFilter { Platform = [id] }, OperationSort.Parse(SearchState.DefaultSort)).ToList();
         var perYear = explorer.AccountsRemovedByPlatformAndYear().Where(p => p.Series == id).ToList();
         return Page<PlatformPage>(new PlatformModel(platform, seen, perYear));
     }

@@ -21,10 +21,10 @@ public sealed class ExplorerQueries(DatasetFile dataset)
     /// <summary>Operations by topic under a filter.</summary>
     public IReadOnlyList<FacetCount> ByTopic(OperationFilter filter)
     {
-        var (where, parameters) = OperationQueries.Where(filter);
+        var (from, where, parameters) = OperationQueries.Where(filter);
         using var connection = dataset.OpenConnection();
         return [.. connection.Query<(string Key, long Count)>($"""
-            WITH matched AS (SELECT o.id FROM operations o WHERE {string.Join(" AND ", where)})
+            WITH matched AS (SELECT o.id FROM {from} WHERE {string.Join(" AND ", where)})
             SELECT topic_id AS Key, count(*) AS Count FROM operation_topics WHERE operation_id IN matched GROUP BY topic_id ORDER BY Count DESC, Key
             """, parameters).Select(r => new FacetCount(r.Key, r.Count))];
     }

@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Primitives;
-using Transparency.Api.Dataset;
-using Transparency.Api.Http;
 using Transparency.Api.Operations;
+using Transparency.Api.Query;
 
 namespace Transparency.Api.Explorer;
 
 /// <summary>
 /// Everything a search page shows, read from its URL and nothing else, so that a search can be shared and cited.
 /// The parameters are the API's own (<c>/?platform=tiktok&amp;origin=CN</c> asks what <c>/v1/operations?platform=tiktok&amp;origin=CN</c>
-/// answers), read by the same <see cref="OperationFilter.Read"/>; the page builds every link by changing one of them.
+/// answers), bound to the same typed query (<see cref="OperationQuery"/>) and checked by the same rules; the page builds every link by changing one of them.
 /// </summary>
 public sealed class SearchState
 {
@@ -27,9 +26,10 @@ public sealed class SearchState
         ("-followers", "Most followers"),
         ("name", "Name, A to Z"),
         ("firstSeen", "Earliest activity first"),
+        ("relevance", "Best match to the words searched"),
     ];
 
-    private static readonly HashSet<string> Known = [.. OperationFilter.Names, "sort", "cursor"];
+    private static readonly HashSet<string> Known = [.. QueryEndpoints.Names(typeof(OperationFilter)), "sort", "cursor"];
 
     private readonly List<KeyValuePair<string, string>> _parameters;
 
@@ -70,7 +70,7 @@ public sealed class SearchState
     /// <summary>The year the from/to pair selects, when both name the same year.</summary>
     public string? Year => Value("from") is { Length: 4 } from && Value("to") == from ? from : null;
 
-    public static SearchState Read(IQueryCollection query, Vocabulary vocabulary)
+    public static SearchState Read(IQueryCollection query, IServiceProvider services)
     {
         // A form sends its empty fields (q=&from=); they mean nothing was asked. A comma-separated list is split
         // so that each value can be added or removed on its own.
@@ -78,22 +78,55 @@ public sealed class SearchState
             .SelectMany(p => p.Value.SelectMany(v => (v ?? "").Split(p.Key is "q" or "cursor" ? [] : [','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Where(v => v.Length > 0).Select(v => KeyValuePair.Create(p.Key, v)))
             .ToList();
-        var strict = new QueryParameters(new QueryCollection(parameters.GroupBy(p => p.Key)
-            .ToDictionary(g => g.Key, g => new StringValues([.. g.Select(p => p.Value)]), StringComparer.Ordinal)));
-        var filter = OperationFilter.Read(strict, vocabulary);
-        var sortText = strict.Choice("sort", OperationSort.Choices) ?? DefaultSort;
-        OperationCursor? cursor = null;
-        if (strict.One("cursor") is { } cursorText)
+        var raw = new QueryCollection(parameters.GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => new StringValues([.. g.Select(p => p.Value)]), StringComparer.Ordinal));
+        var (question, errors) = Bind(raw);
+        if (question.Sort is null)
         {
-            cursor = OperationCursor.Decode(cursorText);
-            if (cursor is null || cursor.Sort != sortText)
+            question.Sort = DefaultSort;
+        }
+        foreach (var (name, messages) in QueryEndpoints.Check(question, raw, services))
+        {
+            errors.TryAdd(name, messages);
+        }
+        var cursor = errors.Count == 0 ? question.After() : null;
+        var ignored = query.Keys.Where(k => !Known.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        var error = errors.Count == 0 ? null : string.Join(" ", errors.SelectMany(e => e.Value));
+        var sort = errors.ContainsKey("sort") ? OperationSort.Parse(DefaultSort) : question.Order();
+        return new SearchState(parameters, question, sort, cursor, error, ignored);
+    }
+
+    /// <summary>Fills the API's typed query from the page's parameters, as REST binding would; a value the query cannot hold is an error.</summary>
+    private static (OperationQuery Question, Dictionary<string, string[]> Errors) Bind(QueryCollection raw)
+    {
+        var question = new OperationQuery();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var property in QueryValidator.Properties(typeof(OperationQuery)))
+        {
+            var name = QueryValidator.RestName(property);
+            if (!raw.TryGetValue(name, out var values) || values.Count == 0)
             {
-                strict.Fail("cursor", "The page link is out of date; start again from the first page.");
-                cursor = null;
+                continue;
+            }
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type == typeof(string[]))
+            {
+                property.SetValue(question, values.ToArray());
+            }
+            else if (type == typeof(string))
+            {
+                property.SetValue(question, values[0]);
+            }
+            else if (type == typeof(long) && long.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                property.SetValue(question, number);
+            }
+            else
+            {
+                errors[name] = [$"'{name}' must be a whole number."];
             }
         }
-        var ignored = query.Keys.Where(k => !Known.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        return new SearchState(parameters, filter, OperationSort.Parse(sortText), cursor, strict.HasErrors ? strict.ErrorMessage : null, ignored);
+        return (question, errors);
     }
 
     /// <summary>This search with one value added, or removed when it is there; back to the first page.</summary>
