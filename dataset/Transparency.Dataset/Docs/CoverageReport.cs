@@ -108,7 +108,7 @@ public static class CoverageReport
             {
                 var copy = report.Copy is { } url ? $"[{report.CopyKind}]({url})" : report.CopyKind;
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {report.Published.Text} | [{Cell(report.Title)}]({report.Url}) | {copy} | {report.Networks?.ToString(CultureInfo.InvariantCulture) ?? "?"} | {held.GetValueOrDefault(report.Id)} | {Cell(report.Note ?? "")} |");
+                    $"| {report.Published.Text} | {(report.Url is { } address ? $"[{Cell(report.Title)}]({address})" : Cell(report.Title))} | {copy} | {report.Networks?.ToString(CultureInfo.InvariantCulture) ?? "?"} | {held.GetValueOrDefault(report.Id)} | {Cell(report.Note ?? "")} |");
             }
         }
     }

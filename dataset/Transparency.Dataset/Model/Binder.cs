@@ -21,7 +21,7 @@ public static class Binder
             e["stated_networks"] is YamlMapping n ? new StatedNetworksRecord(Long(n, "count"), Opt(n, "qualifier") ?? "exact", Date(n, "as_of"), Req(n, "url"), Req(n, "title"), Opt(n, "note")) : null)).ToArray(),
         FileKind.AssetKinds => Maps(root, "asset_kinds").Select(e => new AssetKindRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
         FileKind.Topics => Maps(root, "topics").Select(e => new TopicRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
-        FileKind.Reports => Maps(root, "reports").Select(e => new ReportRecord(Req(e, "id"), Req(e, "by"), Req(e, "title"), Date(e, "published"), Req(e, "url"),
+        FileKind.Reports => Maps(root, "reports").Select(e => new ReportRecord(Req(e, "id"), Req(e, "by"), Req(e, "title"), Date(e, "published"), Opt(e, "url"),
             Opt(e, "copy"), Req(e, "copy_kind"), Opt(e, "networks") is null ? null : Long(e, "networks"), Opt(e, "note"))).ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

@@ -55,7 +55,7 @@ public sealed record OrganisationRecord(string Id, string Name, string Kind, str
 
 public sealed record StatedNetworksRecord(long Count, string Qualifier, PartialDate AsOf, string Url, string Title, string? Note);
 
-public sealed record ReportRecord(string Id, string By, string Title, PartialDate Published, string Url, string? Copy, string CopyKind, long? Networks, string? Note);
+public sealed record ReportRecord(string Id, string By, string Title, PartialDate Published, string? Url, string? Copy, string CopyKind, long? Networks, string? Note);
 
 public sealed record AssetKindRecord(string Id, string Name, string Description);
 

@@ -243,7 +243,7 @@ public static class Schemas
             new("by", new ReferenceShape(ReferenceKind.Organisation), "The organisation that published it.", Required: true),
             new("title", new TextShape(300), "Its title as published.", Required: true),
             new("published", new FormatShape(TextFormat.PartialDate), "When it was published.", Required: true),
-            new("url", new FormatShape(TextFormat.Url), "Its address on the discloser's own site.", Required: true),
+            new("url", new FormatShape(TextFormat.Url), "Its address on the discloser's own site, when known (a report may be known only from accounts of it)."),
             new("copy", new FormatShape(TextFormat.Url), "The best stored copy that was read, when it is not `url`."),
             new("copy_kind", new EnumShape([
                 new("discloser", "The discloser's own page was read."),

@@ -357,7 +357,7 @@ CREATE TABLE reports (
     organisation_id TEXT NOT NULL REFERENCES organisations (id),
     title           TEXT NOT NULL,
     published       TEXT NOT NULL,
-    url             TEXT NOT NULL,
+    url             TEXT,
     copy_url        TEXT,
     copy_kind       TEXT NOT NULL CHECK (copy_kind IN ('discloser', 'mirror', 'news', 'none')),
     networks        INTEGER,
