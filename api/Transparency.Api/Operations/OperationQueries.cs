@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Transparency.Api.Dataset;
+using Transparency.Api.Query;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Transparency.Api.Operations;
@@ -48,9 +49,10 @@ public sealed class OperationQueries
     /// <summary>One active operation's whole record; null when there is none.</summary>
     public OperationDetail? Get(string id) => _active.TryGetValue(id, out var record) ? record.Detail : null;
 
-    public OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
+    /// <summary>A page of operations, each with the cursor of its own row, taken from the row's sort value as SQL computed it.</summary>
+    public OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
     {
-        var (where, parameters) = Where(filter);
+        var (from, where, parameters) = Where(filter);
         if (after is not null)
         {
             where.Add(sort.Descending
@@ -63,7 +65,7 @@ public sealed class OperationQueries
         var direction = sort.Descending ? "DESC" : "ASC";
         var sql = $"""
             SELECT o.id, {sort.Expression} AS SortValue
-            FROM operations o
+            FROM {from}
             WHERE {string.Join(" AND ", where)}
             ORDER BY {sort.Expression} {direction}, o.id {direction}
             LIMIT @Limit
@@ -71,15 +73,17 @@ public sealed class OperationQueries
         using var connection = _dataset.OpenConnection();
         var rows = connection.Query<KeyRow>(sql, parameters).AsList();
         var page = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? new OperationCursor(sort.Name, page[^1].SortValue!, page[^1].Id).Encode() : null;
-        return new OperationPage([.. page.Select(r => _active[r.Id].Summary)], next);
+        return new OperationRows(
+            [.. page.Select(r => _active[r.Id].Summary)],
+            [.. page.Select(r => new OperationCursor(sort.Name, r.SortValue!, r.Id).Encode())],
+            rows.Count > limit);
     }
 
     /// <summary>
     /// The first <paramref name="limit"/> operations (by name) attributed to each of many actors, with each actor's
     /// total, in one statement: GraphQL's actors { operations } must not cost a query per actor.
     /// </summary>
-    public Dictionary<string, (OperationPage Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
+    public Dictionary<string, (OperationRows Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
     {
         using var connection = _dataset.OpenConnection();
         var rows = connection.Query<ActorKeyRow>("""
@@ -92,15 +96,17 @@ public sealed class OperationQueries
                        row_number() OVER (PARTITION BY m.Actor ORDER BY o.name COLLATE NOCASE, o.id) AS Position,
                        count(*) OVER (PARTITION BY m.Actor) AS Total
                 FROM matched m JOIN operations o ON o.id = m.Id)
-            SELECT Actor, Total, id, name AS SortValue
+            SELECT Actor, Total, id, name COLLATE NOCASE AS SortValue
             FROM ranked WHERE Position <= @take ORDER BY Actor, Position
             """, new { actorIds, take = limit + 1 }).AsList();
         return rows.GroupBy(r => r.Actor).ToDictionary(g => g.Key, g =>
         {
             var all = g.ToList();
             var page = all.Take(limit).ToList();
-            var next = all.Count > limit ? new OperationCursor("name", page[^1].SortValue!, page[^1].Id).Encode() : null;
-            return (new OperationPage([.. page.Select(r => _active[r.Id].Summary)], next), all[0].Total);
+            return (new OperationRows(
+                [.. page.Select(r => _active[r.Id].Summary)],
+                [.. page.Select(r => new OperationCursor("name", r.SortValue!, r.Id).Encode())],
+                all.Count > limit), all[0].Total);
         }, StringComparer.Ordinal);
     }
 
@@ -237,56 +243,50 @@ public sealed class OperationQueries
     /// <summary>How many operations match the filter.</summary>
     public long Count(OperationFilter filter)
     {
-        var (where, parameters) = Where(filter);
+        var (from, where, parameters) = Where(filter);
         using var connection = _dataset.OpenConnection();
-        return connection.ExecuteScalar<long>($"SELECT count(*) FROM operations o WHERE {string.Join(" AND ", where)}", parameters);
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {from} WHERE {string.Join(" AND ", where)}", parameters);
     }
 
-    /// <summary>The WHERE conditions for the filters given, and their parameters; tombstones are never listed.</summary>
-    internal static (List<string> Where, DynamicParameters Parameters) Where(OperationFilter filter)
+    /// <summary>
+    /// The FROM and WHERE of the operations a filter selects, with their parameters; tombstones are never listed. With text,
+    /// the full-text match is joined in as <c>m</c>, whose <c>score</c> orders by relevance: an exact name or alias first,
+    /// then FTS5's bm25 with names weighted 10 and aliases 8 against summaries 1 (lower is better).
+    /// </summary>
+    internal static (string From, List<string> Where, DynamicParameters Parameters) Where(OperationFilter filter)
     {
+        var from = "operations o";
         var where = new List<string> { "o.status = 'active'" };
         var parameters = new DynamicParameters();
-        void Exists(string[] values, string name, string subquery)
+        void Exists(string[]? values, string name, string subquery)
         {
-            if (values.Length > 0)
+            if (values is { Length: > 0 })
             {
                 where.Add($"EXISTS ({subquery})");
                 parameters.Add(name, values);
             }
         }
-        Exists(filter.Actors, "Actors", "SELECT 1 FROM attributions x WHERE x.operation_id = o.id AND x.actor_id IN @Actors");
-        Exists(filter.Origins, "Origins", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'origin' AND x.country IN @Origins");
-        Exists(filter.Targets, "Targets", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'target' AND x.country IN @Targets");
-        Exists(filter.Platforms, "Platforms", "SELECT 1 FROM operation_platforms x WHERE x.operation_id = o.id AND x.platform_id IN @Platforms");
+        void Day(string? text, bool end, string name, string condition)
+        {
+            if (PartialDateAttribute.Day(text, end) is { } day)
+            {
+                where.Add(condition);
+                parameters.Add(name, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+        }
+        Exists(filter.Actor, "Actors", "SELECT 1 FROM attributions x WHERE x.operation_id = o.id AND x.actor_id IN @Actors");
+        Exists(filter.Origin, "Origins", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'origin' AND x.country IN @Origins");
+        Exists(filter.Target, "Targets", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'target' AND x.country IN @Targets");
+        Exists(filter.Platform, "Platforms", "SELECT 1 FROM operation_platforms x WHERE x.operation_id = o.id AND x.platform_id IN @Platforms");
         Exists(filter.DisclosedBy, "DisclosedBy", "SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND x.organisation_id IN @DisclosedBy");
-        Exists(filter.Topics, "Topics", "SELECT 1 FROM operation_topics x WHERE x.operation_id = o.id AND x.topic_id IN @Topics");
+        Exists(filter.Topic, "Topics", "SELECT 1 FROM operation_topics x WHERE x.operation_id = o.id AND x.topic_id IN @Topics");
         if (filter.DisclosedFrom is not null || filter.DisclosedTo is not null)
         {
-            var range = new List<string>();
-            if (filter.DisclosedFrom is { } from)
-            {
-                range.Add("x.date_end >= @DisclosedFrom");
-                parameters.Add("DisclosedFrom", Day(from));
-            }
-            if (filter.DisclosedTo is { } to)
-            {
-                range.Add("x.date_start <= @DisclosedTo");
-                parameters.Add("DisclosedTo", Day(to));
-            }
-            where.Add($"EXISTS (SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND {string.Join(" AND ", range)})");
+            where.Add($"EXISTS (SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND {DisclosureDates(filter, "x", parameters)})");
         }
-        if (filter.ActiveFrom is { } activeFrom)
-        {
-            // Still active on or after the day: an operation with no reported end counts as ongoing.
-            where.Add("(o.last_seen_end >= @ActiveFrom OR (o.last_seen_end IS NULL AND o.first_seen_start IS NOT NULL))");
-            parameters.Add("ActiveFrom", Day(activeFrom));
-        }
-        if (filter.ActiveTo is { } activeTo)
-        {
-            where.Add("o.first_seen_start <= @ActiveTo");
-            parameters.Add("ActiveTo", Day(activeTo));
-        }
+        // Still active on or after the day: an operation with no reported end counts as ongoing.
+        Day(filter.ActiveFrom, false, "ActiveFrom", "(o.last_seen_end >= @ActiveFrom OR (o.last_seen_end IS NULL AND o.first_seen_start IS NOT NULL))");
+        Day(filter.ActiveTo, true, "ActiveTo", "o.first_seen_start <= @ActiveTo");
         if (filter.MinAccounts is { } minAccounts)
         {
             where.Add("o.accounts_removed >= @MinAccounts");
@@ -299,18 +299,57 @@ public sealed class OperationQueries
         }
         if (filter.Text is { } text)
         {
-            where.Add("o.id IN (SELECT operation_id FROM operations_fts WHERE operations_fts MATCH @Text)");
+            from = """
+                operations o JOIN (
+                    SELECT f.operation_id,
+                           bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)
+                           - CASE WHEN EXISTS (SELECT 1 FROM operations e WHERE e.id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
+                                    OR EXISTS (SELECT 1 FROM operation_aliases e WHERE e.operation_id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
+                                  THEN 1000000.0 ELSE 0.0 END AS score
+                    FROM operations_fts f WHERE operations_fts MATCH @Text) m ON m.operation_id = o.id
+                """;
             parameters.Add("Text", FullTextQuery(text));
+            parameters.Add("Exact", string.Join(" ", Words(text)));
         }
-        return (where, parameters);
+        return (from, where, parameters);
     }
 
-    /// <summary>Each word becomes a quoted FTS5 string, so that user input is never FTS5 syntax; all words must match.</summary>
-    internal static string FullTextQuery(string text) =>
-        string.Join(" ", text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    /// <summary>The condition on a disclosure (table alias <paramref name="alias"/>) that its date falls in the filter's disclosure range.</summary>
+    internal static string DisclosureDates(OperationFilter filter, string alias, DynamicParameters parameters)
+    {
+        var range = new List<string>();
+        if (PartialDateAttribute.Day(filter.DisclosedFrom, end: false) is { } from)
+        {
+            range.Add($"{alias}.date_end >= @DisclosedFrom");
+            parameters.Add("DisclosedFrom", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (PartialDateAttribute.Day(filter.DisclosedTo, end: true) is { } to)
+        {
+            range.Add($"{alias}.date_start <= @DisclosedTo");
+            parameters.Add("DisclosedTo", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return range.Count == 0 ? "1" : string.Join(" AND ", range);
+    }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Each word becomes a quoted FTS5 string, so that user input is never FTS5 syntax; all words must match, and the last
+    /// may be the start of a word (people type the end last). The porter tokenizer stems both sides: election = elections.
+    /// </summary>
+    internal static string FullTextQuery(string text)
+    {
+        var words = Words(text).Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToArray();
+        return words.Length == 0 ? "\"\"" : string.Join(" ", words[..^1].Append(words[^1] + "*"));
+    }
+
+    /// <summary>The words of a text; punctuation alone is no word (FTS5 would find no token in it).</summary>
+    private static string[] Words(string text) =>
+        [.. text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit))];
+
+    /// <summary>A page of rows: the operations, the cursor of each (from its row's sort value), and whether more follow.</summary>
+    public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<string> Cursors, bool HasMore)
+    {
+        public string? NextCursor => HasMore ? Cursors[^1] : null;
+    }
 
     public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);
 
