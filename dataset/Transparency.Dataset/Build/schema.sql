@@ -46,6 +46,12 @@ CREATE TABLE reports (
     note            TEXT
 ) WITHOUT ROWID;
 
+CREATE TABLE organisation_aliases (
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    alias           TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, alias)
+) WITHOUT ROWID;
+
 CREATE TABLE asset_kinds (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
@@ -259,5 +265,6 @@ CREATE VIRTUAL TABLE operations_fts USING fts5 (
     name,
     aliases,
     summary,
-    tokenize = 'unicode61 remove_diacritics 2'
+    -- porter: English stems, so that election and elections match each other.
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );

@@ -259,7 +259,8 @@ CREATE VIRTUAL TABLE operations_fts USING fts5 (
     name,
     aliases,
     summary,
-    tokenize = 'unicode61 remove_diacritics 2'
+    -- porter: English stems, so that election and elections match each other.
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 -- table operations_fts_config
@@ -276,6 +277,13 @@ CREATE TABLE 'operations_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table operations_fts_idx
 CREATE TABLE 'operations_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table organisation_aliases
+CREATE TABLE organisation_aliases (
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    alias           TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, alias)
+) WITHOUT ROWID;
 
 -- table organisations
 CREATE TABLE organisations (
