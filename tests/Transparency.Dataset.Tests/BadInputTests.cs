@@ -89,8 +89,8 @@ public sealed class BadInputTests
         Assert.Contains($"{second}:8:11: error TD106: ", run.Output, StringComparison.Ordinal);
         Assert.Contains($"{third}:1:1: error TD002: ", run.Output, StringComparison.Ordinal);
         Assert.Contains($"{alpha}:24:12: error TD104: ", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"{alpha}:36:51: error TD108: ", run.Output, StringComparison.Ordinal);
-        Assert.EndsWith("5 errors, 0 warnings in 4 of 13 files\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{alpha}:37:51: error TD108: ", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("5 errors, 0 warnings in 4 of 14 files\n", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,6 +61,92 @@ public sealed class BuildTests : IDisposable
     }
 
     [Fact]
+    public void RunningTotalsAndRestatementsAreNeverAddedTwice()
+    {
+        // The Internet Research Agency's pattern: Twitter's January 2018 running total (3,814, including 1,062
+        // newly found), its October 2018 archive of largely the same accounts (3,841, a running total too), a
+        // researcher restating that archive, and a later takedown of new accounts.
+        _tree.Write("operations/operation-epsilon.yaml", """
+            # yaml-language-server: $schema=../schema/operation.schema.json
+            id: operation-epsilon
+            name: Operation Epsilon
+            summary: A fictional record whose disclosers report running totals.
+            disclosures:
+              - id: twitter-2018-01
+                by: twitter
+                date: 2018-01-19
+                source: s1
+                actions:
+                  - { platform: x, asset: account, count: 3814, counting: cumulative }
+                  - { platform: x, asset: account, count: 1062, note: newly found }
+              - id: twitter-2018-10
+                by: twitter
+                date: 2018-10-17
+                source: s1
+                actions:
+                  - { platform: x, asset: account, count: 3841, counting: cumulative }
+              - id: lab-2018-12
+                by: research-lab
+                date: 2018-12
+                source: s1
+                actions:
+                  - { platform: x, asset: account, count: 3841, counting: restatement }
+              - id: twitter-2019-06
+                by: twitter
+                date: 2019-06-13
+                source: s1
+                actions:
+                  - { platform: x, asset: account, count: 4 }
+                  - { platform: x, asset: tweet, count: 900 }
+            sources:
+              - { id: s1, url: "https://example.org/r", title: T, publisher: P, kind: primary }
+            """);
+        _tree.Write("operations/operation-zeta.yaml", """
+            # yaml-language-server: $schema=../schema/operation.schema.json
+            id: operation-zeta
+            name: Operation Zeta
+            summary: A fictional record whose discloser gave no figures.
+            disclosures:
+              - { id: lab-2020, by: research-lab, date: 2020, source: s1 }
+            sources:
+              - { id: s1, url: "https://example.org/r", title: T, publisher: P, kind: primary }
+            """);
+        var asset = File.ReadAllText(_tree.PathOf("vocabularies/asset-kinds.yaml"));
+        _tree.Write("vocabularies/asset-kinds.yaml", asset.TrimEnd() + "\n  - { id: tweet, name: Tweet, description: A post on X. }\n");
+
+        var run = _tree.Build(_output);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        using var db = new Database(_output);
+        // 3,841 (the latest running total) + 4 found later; not 3,814 + 1,062 + 3,841 + 3,841 + 4.
+        Assert.Equal([3845L, 4745L], db.Rows("SELECT accounts_removed, assets_removed FROM operations WHERE id = 'operation-epsilon'")[0]);
+        Assert.Equal(
+            ["twitter-2018-01 3814 cumulative 0", "twitter-2018-01 1062 new 0", "twitter-2018-10 3841 cumulative 1", "lab-2018-12 3841 restatement 0", "twitter-2019-06 4 new 1"],
+            db.Rows("""
+                SELECT pa.disclosure_id, pa.count, pa.counting, pa.counts_in_totals FROM platform_actions pa
+                JOIN disclosures d ON d.operation_id = pa.operation_id AND d.id = pa.disclosure_id
+                WHERE pa.operation_id = 'operation-epsilon' AND pa.asset_kind_id = 'account' ORDER BY d.ordinal, pa.ordinal
+                """).Select(r => string.Join(' ', r)));
+        // Unknown is not zero.
+        Assert.Equal(new object?[] { null, null, null }, db.Rows("SELECT accounts_removed, assets_removed, max_followers FROM operations WHERE id = 'operation-zeta'")[0]);
+    }
+
+    [Fact]
+    public void ReportsAreListedAndDisclosuresLinkToThem()
+    {
+        Assert.Equal(0, _tree.Build(_output).ExitCode);
+
+        using var db = new Database(_output);
+        Assert.Equal(
+            ["meta-2021-03-example meta 3 1", "meta-2021-04-example meta  0"],
+            db.Rows("""
+                SELECT r.id, r.organisation_id, r.networks, (SELECT count(*) FROM disclosures d WHERE d.report_id = r.id)
+                FROM reports r ORDER BY r.id
+                """).Select(r => string.Join(' ', r)));
+        Assert.Equal(new object?[] { 200L, "more-than", "2022-12" }, db.Rows("SELECT stated_networks, stated_networks_qualifier, stated_networks_as_of FROM organisations WHERE id = 'meta'")[0]);
+    }
+
+    [Fact]
     public void DatesKeepTheirPrecisionAndSpan()
     {
         _tree.Build(_output);
@@ -118,7 +204,7 @@ public sealed class BuildTests : IDisposable
         using var db = new Database(_output);
         var metadata = db.Rows("SELECT key, value FROM dataset_metadata").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
         Assert.Equal("2026.11.22", metadata["data_version"]);
-        Assert.Equal("1.1.0", metadata["schema_version"]);
+        Assert.Equal("2.0.0", metadata["schema_version"]);
         Assert.Equal("4", metadata["count_operations"]);
         Assert.Equal("CC-BY-4.0", metadata["licence"]);
         Assert.Matches("^[0-9a-f]{64}$", metadata["input_sha256"]);

@@ -50,4 +50,39 @@ public sealed class ShippedDatasetTests : IDisposable
         Assert.Empty(db.Rows("PRAGMA foreign_key_check"));
         Assert.Equal(0L, db.Rows("PRAGMA freelist_count")[0][0]);
     }
+
+    [Fact]
+    public void NoOperationsTotalCountsTheSameAccountsTwice()
+    {
+        Assert.Equal(0, CompilerCli.Run("build", "--dataset", Repository.Dataset, "--out", _output).ExitCode);
+
+        using var db = new Database(_output);
+        // Each total is exactly the sum of the figures marked as counted…
+        Assert.Empty(db.Rows("""
+            SELECT o.id FROM operations o
+            WHERE o.accounts_removed IS NOT (SELECT sum(count) FROM platform_actions pa WHERE pa.operation_id = o.id AND pa.asset_kind_id = 'account' AND pa.counts_in_totals = 1)
+            """));
+        // …no restatement is counted…
+        Assert.Empty(db.Rows("SELECT operation_id FROM platform_actions WHERE counting = 'restatement' AND counts_in_totals = 1"));
+        // …one discloser's running totals of one thing are counted at most once…
+        Assert.Empty(db.Rows("""
+            SELECT pa.operation_id FROM platform_actions pa JOIN disclosures d ON d.operation_id = pa.operation_id AND d.id = pa.disclosure_id
+            WHERE pa.counting = 'cumulative' AND pa.counts_in_totals = 1
+            GROUP BY pa.operation_id, d.organisation_id, pa.platform_id, pa.asset_kind_id HAVING count(*) > 1
+            """));
+        // …and no new figure is counted beside a running total that already includes it.
+        Assert.Empty(db.Rows("""
+            SELECT n.operation_id FROM platform_actions n
+            JOIN disclosures nd ON nd.operation_id = n.operation_id AND nd.id = n.disclosure_id
+            JOIN platform_actions c ON c.operation_id = n.operation_id AND c.platform_id = n.platform_id AND c.asset_kind_id = n.asset_kind_id
+                AND c.counting = 'cumulative' AND c.counts_in_totals = 1
+            JOIN disclosures cd ON cd.operation_id = c.operation_id AND cd.id = c.disclosure_id AND cd.organisation_id = nd.organisation_id
+            WHERE n.counting = 'new' AND n.counts_in_totals = 1 AND nd.date_start <= cd.date_end
+            """));
+        // An operation with no account figure has an unknown total, not zero.
+        Assert.Empty(db.Rows("""
+            SELECT o.id FROM operations o
+            WHERE o.accounts_removed = 0 AND NOT EXISTS (SELECT 1 FROM platform_actions pa WHERE pa.operation_id = o.id AND pa.asset_kind_id = 'account' AND pa.count = 0)
+            """));
+    }
 }

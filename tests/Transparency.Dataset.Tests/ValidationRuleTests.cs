@@ -40,6 +40,8 @@ public sealed class ValidationRuleTests
         { "date-order", "operations/date-order.yaml", "TD206", 18, 14, "activity.last_seen" },
         { "missing-currency", "operations/missing-currency.yaml", "TD207", 11, 9, "disclosures[0].reach[0].currency" },
         { "secondary-without-original", "operations/secondary-without-original.yaml", "TD208", 11, 5, "sources[0].original" },
+        { "mirror-without-original", "operations/mirror-without-original.yaml", "TD208", 11, 5, "sources[0].original" },
+        { "unknown-report", "operations/unknown-report.yaml", "TD203", 10, 13, "disclosures[0].report" },
         { "self-reference", "operations/self-reference.yaml", "TD209", 17, 18, "related[0].operation" },
         { "tombstone-fields", "operations/tombstone-fields.yaml", "TD210", 16, 9, "merged_into" },
     };
@@ -74,9 +76,32 @@ public sealed class ValidationRuleTests
     }
 
     [Fact]
+    public void ARunningTotalSmallerThanAnEarlierOneIsAWarning()
+    {
+        using var tree = new FixtureTree();
+        var path = tree.PlaceBroken("shrinking-running-total", "operations/shrinking-running-total.yaml");
+
+        var run = tree.Validate();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith($"{path}:17:9: warning TD212: this running total (3000) is smaller than the earlier one of 2018-01-19 (3814)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AReportIdIsSuggestedWhenMisspelt()
+    {
+        using var tree = new FixtureTree();
+        tree.PlaceBroken("unknown-report", "operations/unknown-report.yaml");
+
+        var run = tree.Validate();
+
+        Assert.Contains("hint: did you mean 'meta-2021-03-example'?", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryRuleHasAFailingFixture()
     {
-        var covered = Cases.Select(c => (string)c[2]).Concat(["TD002", "TD003", "TD004", "TD009", "TD211"]).ToHashSet();
+        var covered = Cases.Select(c => (string)c[2]).Concat(["TD002", "TD003", "TD004", "TD009", "TD211", "TD212"]).ToHashSet();
         var uncovered = Rules.All.Select(r => r.Code).Where(code => !covered.Contains(code)).ToList();
         Assert.True(uncovered.Count == 0, $"rules without a failing fixture: {string.Join(", ", uncovered)}");
     }

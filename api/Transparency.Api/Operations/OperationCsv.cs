@@ -23,7 +23,7 @@ public static class OperationCsv
             [
                 o.Id, o.Name, string.Join("; ", o.Aliases), string.Join(' ', o.Origin), string.Join(' ', o.Targets), string.Join(' ', o.Platforms),
                 string.Join(' ', o.DisclosedBy), o.FirstSeen, o.LastSeen, o.FirstDisclosed, o.LastDisclosed,
-                o.AccountsRemoved.ToString(CultureInfo.InvariantCulture), o.AssetsRemoved.ToString(CultureInfo.InvariantCulture),
+                o.AccountsRemoved?.ToString(CultureInfo.InvariantCulture), o.AssetsRemoved?.ToString(CultureInfo.InvariantCulture),
                 o.MaxFollowers?.ToString(CultureInfo.InvariantCulture), o.Domestic ? "true" : "false", o.Summary,
             ];
             await writer.WriteAsync(string.Join(',', fields.Select(Escape)) + "\r\n");

@@ -27,10 +27,10 @@ public sealed record OperationSummary
     public string? FirstDisclosed { get; init; }
     /// <summary>Day of the latest disclosure.</summary>
     public string? LastDisclosed { get; init; }
-    /// <summary>Accounts removed across disclosures, each disclosure counted once (see the docs).</summary>
-    public long AccountsRemoved { get; init; }
-    /// <summary>All assets removed: accounts, Pages, groups, channels…</summary>
-    public long AssetsRemoved { get; init; }
+    /// <summary>Accounts removed across disclosures, no account counted twice (see docs/sqlite-schema.md); null when no disclosure gives an account figure.</summary>
+    public long? AccountsRemoved { get; init; }
+    /// <summary>All assets removed: accounts, Pages, groups, channels…; null when no disclosure gives a removal figure.</summary>
+    public long? AssetsRemoved { get; init; }
     /// <summary>The largest followers figure reported, if any.</summary>
     public long? MaxFollowers { get; init; }
     /// <summary>true when it targeted its own country's people.</summary>
@@ -160,8 +160,9 @@ public sealed record DisclosureDto
 /// <param name="Qualifier">How the source qualified it: exact, about, at-least, more-than, up-to, fewer-than.</param>
 /// <param name="Note">What the count covers, when not plain.</param>
 /// <param name="Source">The id of the source of this figure.</param>
-/// <param name="CountsInTotals">Whether the figure enters the operation's totals (alternatives from other sources do not).</param>
-public sealed record PlatformActionDto(string Platform, string Asset, long Count, string Qualifier, string? Note, string Source, bool CountsInTotals);
+/// <param name="CountsInTotals">Whether the figure enters the operation's totals (alternatives from other sources, restatements and superseded running totals do not).</param>
+/// <param name="Counting">new (removed in this disclosure), cumulative (the discloser's running total to date) or restatement (repeats an earlier figure).</param>
+public sealed record PlatformActionDto(string Platform, string Asset, long Count, string Qualifier, string? Note, string Source, bool CountsInTotals, string Counting);
 
 /// <summary>An audience or scale figure, as reported.</summary>
 /// <param name="Metric">followers, group-members, subscribers, views, engagements, posts, ad-spend or platforms-used.</param>
@@ -172,7 +173,8 @@ public sealed record PlatformActionDto(string Platform, string Asset, long Count
 /// <param name="Note">What the figure covers, when not plain.</param>
 /// <param name="Source">The id of the source of this figure.</param>
 /// <param name="CountsInTotals">Whether the figure may enter the operation's totals.</param>
-public sealed record ReachFigureDto(string Metric, double Value, string Qualifier, string? Platform, string? Currency, string? Note, string Source, bool CountsInTotals);
+/// <param name="Counting">new (measured in this disclosure), cumulative (a running total to date) or restatement (repeats an earlier figure).</param>
+public sealed record ReachFigureDto(string Metric, double Value, string Qualifier, string? Platform, string? Currency, string? Note, string Source, bool CountsInTotals, string Counting);
 
 /// <summary>A link to another operation, as a source states it.</summary>
 /// <param name="Operation">The other operation's id.</param>
@@ -181,10 +183,10 @@ public sealed record ReachFigureDto(string Metric, double Value, string Qualifie
 public sealed record RelationDto(string Operation, string Relation, string Source);
 
 /// <summary>Totals derived so that conflicting reports are never added up (see docs/sqlite-schema.md).</summary>
-/// <param name="AccountsRemoved">Accounts removed across disclosures.</param>
-/// <param name="AssetsRemoved">All assets removed across disclosures.</param>
+/// <param name="AccountsRemoved">Accounts removed across disclosures, no account counted twice; null when unknown.</param>
+/// <param name="AssetsRemoved">All assets removed across disclosures; null when unknown.</param>
 /// <param name="MaxFollowers">The largest followers figure counted, if any.</param>
-public sealed record ReachTotalsDto(long AccountsRemoved, long AssetsRemoved, long? MaxFollowers);
+public sealed record ReachTotalsDto(long? AccountsRemoved, long? AssetsRemoved, long? MaxFollowers);
 
 /// <summary>A public page cited by the record.</summary>
 /// <param name="Id">The id that figures and attributions cite.</param>
@@ -192,7 +194,7 @@ public sealed record ReachTotalsDto(long AccountsRemoved, long AssetsRemoved, lo
 /// <param name="Title">Its title as published.</param>
 /// <param name="Publisher">Who published it.</param>
 /// <param name="Published">When, if the page shows it.</param>
-/// <param name="Kind">primary (the discloser's own page) or secondary (a news copy).</param>
-/// <param name="Original">For a secondary source, the report it quotes.</param>
+/// <param name="Kind">primary (the discloser's own page), mirror (a full copy of the discloser's text on another host) or secondary (a news account).</param>
+/// <param name="Original">For a mirror or secondary source, the report it copies or quotes.</param>
 /// <param name="Archive">An archived copy, if recorded.</param>
 public sealed record SourceDto(string Id, string Url, string Title, string Publisher, string? Published, string Kind, string? Original, string? Archive);

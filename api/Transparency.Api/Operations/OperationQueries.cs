@@ -155,9 +155,9 @@ public sealed class OperationQueries(DatasetFile dataset)
             FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id WHERE a.operation_id IN @ids ORDER BY a.operation_id, a.ordinal;
             SELECT operation_id AS OperationId, id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures WHERE operation_id IN @ids ORDER BY operation_id, ordinal;
             SELECT operation_id, disclosure_id, platform_id FROM disclosure_platforms WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, platform_id;
-            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals, counting
             FROM platform_actions WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, ordinal;
-            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals
+            SELECT operation_id AS OperationId, disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals, counting
             FROM reach_figures WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, ordinal;
             SELECT operation_id AS OperationId, related_id AS Operation, relation, source_id AS Source FROM related_operations WHERE operation_id IN @ids ORDER BY operation_id, related_id, relation;
             SELECT operation_id AS OperationId, id, url, title, publisher, published, kind, original, archive FROM operation_sources WHERE operation_id IN @ids ORDER BY operation_id, id;
@@ -210,8 +210,8 @@ public sealed class OperationQueries(DatasetFile dataset)
                 Summary = d.Summary,
                 Source = d.Source,
                 Platforms = [.. disclosurePlatforms[(o.Id, d.Id)]],
-                Actions = [.. actions[(o.Id, d.Id)].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals))],
-                Reach = [.. reach[(o.Id, d.Id)].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals))],
+                Actions = [.. actions[(o.Id, d.Id)].Select(a => new PlatformActionDto(a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, a.CountsInTotals, a.Counting))],
+                Reach = [.. reach[(o.Id, d.Id)].Select(r => new ReachFigureDto(r.Metric, r.Value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, r.CountsInTotals, r.Counting))],
             })],
             Related = [.. related[o.Id].Select(r => new RelationDto(r.Operation, r.Relation, r.Source))],
             Totals = new ReachTotalsDto(o.AccountsRemoved, o.AssetsRemoved, o.MaxFollowers),
@@ -347,8 +347,8 @@ public sealed class OperationQueries(DatasetFile dataset)
         public string? LastSeen { get; init; }
         public string? FirstDisclosed { get; init; }
         public string? LastDisclosed { get; init; }
-        public long AccountsRemoved { get; init; }
-        public long AssetsRemoved { get; init; }
+        public long? AccountsRemoved { get; init; }
+        public long? AssetsRemoved { get; init; }
         public long? MaxFollowers { get; init; }
         public bool Domestic { get; init; }
         public string? Published { get; init; }
@@ -372,8 +372,8 @@ public sealed class OperationQueries(DatasetFile dataset)
         public string? FirstSeen { get; init; }
         public string? LastSeen { get; init; }
         public string? ActivitySource { get; init; }
-        public long AccountsRemoved { get; init; }
-        public long AssetsRemoved { get; init; }
+        public long? AccountsRemoved { get; init; }
+        public long? AssetsRemoved { get; init; }
         public long? MaxFollowers { get; init; }
         public string? Published { get; init; }
         public string? Modified { get; init; }
@@ -422,6 +422,7 @@ public sealed class OperationQueries(DatasetFile dataset)
         public string? Note { get; init; }
         public string Source { get; init; } = "";
         public bool CountsInTotals { get; init; }
+        public string Counting { get; init; } = "";
     }
 
     private sealed class ReachRow
@@ -436,6 +437,7 @@ public sealed class OperationQueries(DatasetFile dataset)
         public string? Note { get; init; }
         public string Source { get; init; } = "";
         public bool CountsInTotals { get; init; }
+        public string Counting { get; init; } = "";
     }
 
     private sealed class RelationRow

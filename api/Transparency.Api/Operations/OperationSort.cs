@@ -13,7 +13,7 @@ public sealed record OperationSort(string Name, string Expression, bool Descendi
         ["name"] = "o.name COLLATE NOCASE",
         ["firstSeen"] = "COALESCE(o.first_seen_start, '')",
         ["lastDisclosed"] = "COALESCE(o.last_disclosed, '')",
-        ["accountsRemoved"] = "o.accounts_removed",
+        ["accountsRemoved"] = "COALESCE(o.accounts_removed, -1)",
         ["followers"] = "COALESCE(o.max_followers, -1)",
     };
 

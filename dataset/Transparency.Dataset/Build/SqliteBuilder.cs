@@ -21,7 +21,7 @@ public sealed record BuildInfo(string SchemaVersion, string DataVersion, string 
 public sealed class SqliteBuilder : IDisposable
 {
     /// <summary>SemVer of the SQLite schema: major for breaking changes to tables or columns, minor for additions.</summary>
-    public const string SchemaVersion = "1.1.0";
+    public const string SchemaVersion = "2.0.0";
 
     /// <summary>
     /// Records go to the writer in batches. Handed over one by one, the reader and the writer kept waking each
@@ -180,7 +180,9 @@ public sealed class SqliteBuilder : IDisposable
                 case OrganisationRecord[] organisations:
                     foreach (var o in organisations)
                     {
-                        Insert("organisations", o.Id, o.Name, o.Kind, o.Country, o.Url, o.Description);
+                        var stated = o.StatedNetworks;
+                        Insert("organisations", o.Id, o.Name, o.Kind, o.Country, o.Url, o.Description,
+                            stated?.Count, stated?.Qualifier, stated?.AsOf.Text, stated?.Url, stated?.Title, stated?.Note);
                     }
                     Count("organisations", organisations.Length);
                     break;
@@ -189,6 +191,13 @@ public sealed class SqliteBuilder : IDisposable
                     {
                         Insert("asset_kinds", a.Id, a.Name, a.Description);
                     }
+                    break;
+                case ReportRecord[] reports:
+                    foreach (var r in reports)
+                    {
+                        Insert("reports", r.Id, r.By, r.Title, r.Published.Text, r.Url, r.Copy, r.CopyKind, r.Networks, r.Note);
+                    }
+                    Count("reports", reports.Length);
                     break;
                 case TopicRecord[] topics:
                     foreach (var t in topics)
@@ -242,7 +251,7 @@ public sealed class SqliteBuilder : IDisposable
                 ["licence_url"] = "https://creativecommons.org/licenses/by/4.0/",
                 ["citation"] = $"Transparency: a dataset of publicly disclosed influence operations, version {info.DataVersion}. Licensed CC BY 4.0.",
             };
-            foreach (var what in new[] { "operations", "actors", "disclosures", "attributions", "sources", "platforms", "organisations", "topics" })
+            foreach (var what in new[] { "operations", "actors", "disclosures", "attributions", "sources", "platforms", "organisations", "topics", "reports" })
             {
                 rows[$"count_{what}"] = _counts.GetValueOrDefault(what).ToString(CultureInfo.InvariantCulture);
             }
@@ -268,7 +277,8 @@ public sealed class SqliteBuilder : IDisposable
 
         private void WriteOperation(OperationRecord o)
         {
-            var totals = Totals.Of(o);
+            var counted = Totals.CountedFigures(o);
+            var totals = Totals.Of(o, counted);
             Insert("operations", o.Id, o.Name, o.Status, o.MergedInto, o.Retired?.Date.Text, o.Retired?.Reason, o.Summary, o.Domestic ? 1 : 0,
                 o.Activity?.FirstSeen.Text, o.Activity?.FirstSeen.PrecisionName, Day(o.Activity?.FirstSeen.Earliest),
                 o.Activity?.LastSeen?.Text, o.Activity?.LastSeen?.PrecisionName, Day(o.Activity?.LastSeen?.Latest),
@@ -316,7 +326,7 @@ public sealed class SqliteBuilder : IDisposable
             }
             for (var i = 0; i < o.Disclosures.Count; i++)
             {
-                WriteDisclosure(o.Id, i, o.Disclosures[i]);
+                WriteDisclosure(o.Id, i, o.Disclosures[i], counted.Actions[i], counted.Reach[i]);
             }
             foreach (var r in o.Related.OrderBy(r => r.Operation, StringComparer.Ordinal).ThenBy(r => r.Relation, StringComparer.Ordinal))
             {
@@ -329,25 +339,23 @@ public sealed class SqliteBuilder : IDisposable
             Insert("operations_fts", o.Id, o.Name, string.Join(" ", o.Aliases.Select(a => a.Name)), o.Summary);
         }
 
-        private void WriteDisclosure(string operationId, int ordinal, DisclosureRecord d)
+        private void WriteDisclosure(string operationId, int ordinal, DisclosureRecord d, bool[] countingActions, bool[] countingReach)
         {
-            Insert("disclosures", operationId, d.Id, ordinal, d.By, d.Date.Text, d.Date.PrecisionName, Day(d.Date.Earliest), Day(d.Date.Latest), d.Summary, d.Source);
+            Insert("disclosures", operationId, d.Id, ordinal, d.By, d.Date.Text, d.Date.PrecisionName, Day(d.Date.Earliest), Day(d.Date.Latest), d.Summary, d.Source, d.Report);
             foreach (var platform in d.Platforms.Order(StringComparer.Ordinal))
             {
                 Insert("disclosure_platforms", operationId, d.Id, platform);
             }
-            var countingActions = Totals.CountingActions(d);
             for (var i = 0; i < d.Actions.Count; i++)
             {
                 var a = d.Actions[i];
-                Insert("platform_actions", operationId, d.Id, i, a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, countingActions[i] ? 1 : 0);
+                Insert("platform_actions", operationId, d.Id, i, a.Platform, a.Asset, a.Count, a.Qualifier, a.Note, a.Source, countingActions[i] ? 1 : 0, a.Counting);
             }
-            var countingReach = Totals.CountingReach(d);
             for (var i = 0; i < d.Reach.Count; i++)
             {
                 var r = d.Reach[i];
                 object value = r.Value == decimal.Truncate(r.Value) && Math.Abs(r.Value) < long.MaxValue ? (long)r.Value : (double)r.Value;
-                Insert("reach_figures", operationId, d.Id, i, r.Metric, value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, countingReach[i] ? 1 : 0);
+                Insert("reach_figures", operationId, d.Id, i, r.Metric, value, r.Qualifier, r.Platform, r.Currency, r.Note, r.Source, countingReach[i] ? 1 : 0, r.Counting);
             }
         }
 

@@ -17,6 +17,7 @@ CREATE INDEX attributions_by_actor ON attributions (actor_id, operation_id);
 CREATE INDEX attributions_by_country ON attributions (country, operation_id);
 CREATE INDEX disclosures_by_organisation ON disclosures (organisation_id, operation_id);
 CREATE INDEX disclosures_by_date ON disclosures (date_start, operation_id);
+CREATE INDEX disclosures_by_report ON disclosures (report_id, operation_id);
 CREATE INDEX platform_actions_by_platform ON platform_actions (platform_id, asset_kind_id);
 CREATE INDEX related_operations_by_related ON related_operations (related_id, operation_id);
 CREATE INDEX actors_by_country ON actors (country, id);
@@ -63,6 +64,7 @@ SELECT
     pa.qualifier,
     pa.note,
     pa.counts_in_totals,
+    pa.counting,
     s.url AS source_url,
     s.kind AS source_kind
 FROM platform_actions pa
@@ -84,6 +86,7 @@ SELECT
     rf.currency,
     rf.note,
     rf.counts_in_totals,
+    rf.counting,
     s.url AS source_url,
     s.kind AS source_kind
 FROM reach_figures rf

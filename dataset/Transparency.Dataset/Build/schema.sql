@@ -25,7 +25,25 @@ CREATE TABLE organisations (
     kind        TEXT NOT NULL,
     country     TEXT,
     url         TEXT NOT NULL,
-    description TEXT
+    description TEXT,
+    stated_networks           INTEGER,
+    stated_networks_qualifier TEXT,
+    stated_networks_as_of     TEXT,
+    stated_networks_url       TEXT,
+    stated_networks_title     TEXT,
+    stated_networks_note      TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE reports (
+    id              TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    title           TEXT NOT NULL,
+    published       TEXT NOT NULL,
+    url             TEXT,
+    copy_url        TEXT,
+    copy_kind       TEXT NOT NULL CHECK (copy_kind IN ('discloser', 'mirror', 'news', 'none')),
+    networks        INTEGER,
+    note            TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE asset_kinds (
@@ -65,7 +83,7 @@ CREATE TABLE actor_sources (
     title     TEXT NOT NULL,
     publisher TEXT NOT NULL,
     published TEXT,
-    kind      TEXT NOT NULL CHECK (kind IN ('primary', 'secondary')),
+    kind      TEXT NOT NULL CHECK (kind IN ('primary', 'mirror', 'secondary')),
     original  TEXT,
     archive   TEXT,
     PRIMARY KEY (actor_id, id)
@@ -90,8 +108,8 @@ CREATE TABLE operations (
     first_disclosed      TEXT,
     last_disclosed       TEXT,
     disclosure_count     INTEGER NOT NULL,
-    accounts_removed     INTEGER NOT NULL,
-    assets_removed       INTEGER NOT NULL,
+    accounts_removed     INTEGER,
+    assets_removed       INTEGER,
     max_followers        INTEGER,
     file_path            TEXT NOT NULL,
     published            TEXT,
@@ -170,6 +188,7 @@ CREATE TABLE disclosures (
     date_end        TEXT NOT NULL,
     summary         TEXT,
     source_id       TEXT NOT NULL,
+    report_id       TEXT REFERENCES reports (id),
     PRIMARY KEY (operation_id, id)
 ) WITHOUT ROWID;
 
@@ -192,6 +211,7 @@ CREATE TABLE platform_actions (
     note             TEXT,
     source_id        TEXT NOT NULL,
     counts_in_totals INTEGER NOT NULL CHECK (counts_in_totals IN (0, 1)),
+    counting         TEXT NOT NULL CHECK (counting IN ('new', 'cumulative', 'restatement')),
     PRIMARY KEY (operation_id, disclosure_id, ordinal),
     FOREIGN KEY (operation_id, disclosure_id) REFERENCES disclosures (operation_id, id)
 ) WITHOUT ROWID;
@@ -208,6 +228,7 @@ CREATE TABLE reach_figures (
     note             TEXT,
     source_id        TEXT NOT NULL,
     counts_in_totals INTEGER NOT NULL CHECK (counts_in_totals IN (0, 1)),
+    counting         TEXT NOT NULL CHECK (counting IN ('new', 'cumulative', 'restatement')),
     PRIMARY KEY (operation_id, disclosure_id, ordinal),
     FOREIGN KEY (operation_id, disclosure_id) REFERENCES disclosures (operation_id, id)
 ) WITHOUT ROWID;
@@ -227,7 +248,7 @@ CREATE TABLE operation_sources (
     title        TEXT NOT NULL,
     publisher    TEXT NOT NULL,
     published    TEXT,
-    kind         TEXT NOT NULL CHECK (kind IN ('primary', 'secondary')),
+    kind         TEXT NOT NULL CHECK (kind IN ('primary', 'mirror', 'secondary')),
     original     TEXT,
     archive      TEXT,
     PRIMARY KEY (operation_id, id)

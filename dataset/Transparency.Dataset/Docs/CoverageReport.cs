@@ -38,17 +38,90 @@ public static class CoverageReport
         text.AppendLine();
         text.AppendLine("## Figures and attributions by kind of source");
         text.AppendLine();
-        text.AppendLine("A *primary* source is the discloser's own page; a *secondary* one is a news copy that names the report it quotes. Figures are removal counts and reach figures.");
+        text.AppendLine("A *primary* source is the discloser's own page; a *mirror* is a faithful full copy of its text on another host; a *secondary* one is a news account that names the report it quotes. Figures are removal counts and reach figures.");
         text.AppendLine();
-        text.AppendLine("| claim | primary | secondary |");
-        text.AppendLine("| --- | --- | --- |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| figures | {figures.Count(f => f == "primary")} | {figures.Count(f => f == "secondary")} |");
+        text.AppendLine("| claim | primary | mirror | secondary |");
+        text.AppendLine("| --- | --- | --- | --- |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| figures | {figures.Count(f => f == "primary")} | {figures.Count(f => f == "mirror")} | {figures.Count(f => f == "secondary")} |");
         var attributions = operations.SelectMany(o => o.Attributions.Select(a => KindOf(o, a.Source))).ToList();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| attributions | {attributions.Count(k => k == "primary")} | {attributions.Count(k => k == "secondary")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| attributions | {attributions.Count(k => k == "primary")} | {attributions.Count(k => k == "mirror")} | {attributions.Count(k => k == "secondary")} |");
         var sources = operations.SelectMany(o => o.Sources).ToList();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| sources cited | {sources.Count(s => s.Kind == "primary")} | {sources.Count(s => s.Kind == "secondary")} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| sources cited | {sources.Count(s => s.Kind == "primary")} | {sources.Count(s => s.Kind == "mirror")} | {sources.Count(s => s.Kind == "secondary")} |");
+
+        Disclosers(text, operations, all.OfType<OrganisationRecord[]>().SelectMany(o => o).ToList());
+        Checklist(text, operations, all.OfType<ReportRecord[]>().SelectMany(r => r).ToList(), organisations);
         return text.ToString();
     }
+
+    /// <summary>Per discloser: networks held beside the discloser's own count, and how many of its figures cite its own text.</summary>
+    private static void Disclosers(StringBuilder text, List<OperationRecord> operations, List<OrganisationRecord> organisations)
+    {
+        text.AppendLine();
+        text.AppendLine("## Disclosers: networks held, and figures cited to their own text");
+        text.AppendLine();
+        text.AppendLine("For each organisation with disclosures in the dataset: the operations it disclosed that the dataset holds, its disclosures, the number of networks it says it has disclosed (where it has said so, with the page), and how many of the figures in its disclosures cite its own text (its page or a full mirror of it) rather than news.");
+        text.AppendLine();
+        text.AppendLine("| discloser | operations | disclosures | networks it states | figures | cited to its own text |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var organisation in organisations.OrderBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var disclosed = operations.Where(o => o.Disclosures.Any(d => d.By == organisation.Id)).ToList();
+            if (disclosed.Count == 0)
+            {
+                continue;
+            }
+            var kinds = disclosed.SelectMany(o => o.Disclosures.Where(d => d.By == organisation.Id)
+                .SelectMany(d => d.Actions.Select(a => KindOf(o, a.Source)).Concat(d.Reach.Select(r => KindOf(o, r.Source))))).ToList();
+            var own = kinds.Count(k => k is "primary" or "mirror");
+            var stated = organisation.StatedNetworks is { } n
+                ? $"{Qualified(n.Count, n.Qualifier)} as of {n.AsOf.Text} ([source]({n.Url}))"
+                : "not recorded";
+            var share = kinds.Count == 0 ? "–" : $"{own} ({Percent(own, kinds.Count)})";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {organisation.Name} | {disclosed.Count} | {disclosed.Sum(o => o.Disclosures.Count(d => d.By == organisation.Id))} | {stated} | {kinds.Count} | {share} |");
+        }
+    }
+
+    /// <summary>Every report in reports/, by discloser and date, with the networks it describes beside those the dataset holds.</summary>
+    private static void Checklist(StringBuilder text, List<OperationRecord> operations, List<ReportRecord> reports, Dictionary<string, string> organisations)
+    {
+        text.AppendLine();
+        text.AppendLine("## Reports walked: a checklist");
+        text.AppendLine();
+        text.AppendLine("Every disclosers' report listed in `dataset/reports/`, whether or not its networks are in the dataset yet. *Described* is the number of networks the report itself describes, counted on the page; *held* is the number of disclosures in the dataset that link to the report (`report:`). A report whose copy is `none` has no stored copy that could be read; *news* means only news accounts of it were found.");
+        var held = operations.SelectMany(o => o.Disclosures).Where(d => d.Report is not null)
+            .GroupBy(d => d.Report!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var group in reports.GroupBy(r => r.By).OrderBy(g => organisations.GetValueOrDefault(g.Key, g.Key), StringComparer.Ordinal))
+        {
+            var list = group.OrderBy(r => r.Published.Earliest).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var described = list.Sum(r => r.Networks ?? 0);
+            var holding = list.Sum(r => held.GetValueOrDefault(r.Id));
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### {organisations.GetValueOrDefault(group.Key, group.Key)}");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{list.Count} reports; {list.Count(r => r.Networks is not null)} with networks counted, describing {described}; the dataset holds {holding} disclosures linked to them; {list.Count(r => r.CopyKind == "none")} with no stored copy.");
+            text.AppendLine();
+            text.AppendLine("| published | report | copy read | described | held | note |");
+            text.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var report in list)
+            {
+                var copy = report.Copy is { } url ? $"[{report.CopyKind}]({url})" : report.CopyKind;
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {report.Published.Text} | {(report.Url is { } address ? $"[{Cell(report.Title)}]({address})" : Cell(report.Title))} | {copy} | {report.Networks?.ToString(CultureInfo.InvariantCulture) ?? "?"} | {held.GetValueOrDefault(report.Id)} | {Cell(report.Note ?? "")} |");
+            }
+        }
+    }
+
+    private static string Qualified(long count, string qualifier) => qualifier switch
+    {
+        "exact" => count.ToString("N0", CultureInfo.InvariantCulture),
+        _ => $"{qualifier.Replace('-', ' ')} {count.ToString("N0", CultureInfo.InvariantCulture)}",
+    };
+
+    private static string Percent(int part, int whole) => (100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     private static IEnumerable<string> Figures(OperationRecord o) =>
         o.Disclosures.SelectMany(d => d.Actions.Select(a => KindOf(o, a.Source)).Concat(d.Reach.Select(r => KindOf(o, r.Source))));

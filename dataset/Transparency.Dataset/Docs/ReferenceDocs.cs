@@ -27,6 +27,7 @@ public static class ReferenceDocs
             (FileKind.Operation, "operations/<id>.yaml"), (FileKind.Actor, "actors/<id>.yaml"),
             (FileKind.Platforms, "vocabularies/platforms.yaml"), (FileKind.Organisations, "vocabularies/organisations.yaml"),
             (FileKind.AssetKinds, "vocabularies/asset-kinds.yaml"), (FileKind.Topics, "vocabularies/topics.yaml"),
+            (FileKind.Reports, "reports/<organisation>-<year>.yaml"),
         })
         {
             var shape = DataFile.ShapeOf(kind)!;

@@ -11,6 +11,8 @@ public enum FileKind
     Organisations,
     AssetKinds,
     Topics,
+    /// <summary>A file of reports/: one organisation's reports of one year.</summary>
+    Reports,
     /// <summary>A file where no data file belongs.</summary>
     Unexpected,
 }
@@ -55,6 +57,7 @@ public sealed class DataFile
         FileKind.Organisations => Schemas.Organisations,
         FileKind.AssetKinds => Schemas.AssetKinds,
         FileKind.Topics => Schemas.Topics,
+        FileKind.Reports => Schemas.Reports,
         _ => null,
     };
 
@@ -67,6 +70,7 @@ public sealed class DataFile
         FileKind.Organisations => "organisations.schema.json",
         FileKind.AssetKinds => "asset-kinds.schema.json",
         FileKind.Topics => "topics.schema.json",
+        FileKind.Reports => "reports.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -11,6 +11,7 @@ public static class DatasetReader
     public const string OperationsFolder = "operations";
     public const string ActorsFolder = "actors";
     public const string VocabulariesFolder = "vocabularies";
+    public const string ReportsFolder = "reports";
 
     private static readonly Dictionary<string, FileKind> Vocabularies = new(StringComparer.Ordinal)
     {
@@ -73,7 +74,8 @@ public static class DatasetReader
         return files;
     }
 
-    private static bool IsVocabulary(FileKind kind) => kind is FileKind.Platforms or FileKind.Organisations or FileKind.AssetKinds or FileKind.Topics;
+    /// <summary>Files whose ids operations refer to, read before any operation.</summary>
+    private static bool IsVocabulary(FileKind kind) => kind is FileKind.Platforms or FileKind.Organisations or FileKind.AssetKinds or FileKind.Topics or FileKind.Reports;
 
     /// <summary>Classifies a path that lies anywhere; one outside the dataset folder is unexpected.</summary>
     public static FileKind Classify(string root, string fullPath)
@@ -93,6 +95,7 @@ public static class DatasetReader
             OperationsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Operation,
             ActorsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Actor,
             VocabulariesFolder when Vocabularies.TryGetValue(parts[1], out var kind) => kind,
+            ReportsFolder when parts[1].EndsWith(".yaml", StringComparison.Ordinal) => FileKind.Reports,
             _ => FileKind.Unexpected,
         };
     }
@@ -127,7 +130,7 @@ public static class DatasetReader
         {
             file.Diagnostics.Add(Rules.UnexpectedFile, new Position(1, 1), "",
                 File.Exists(fullPath) ? "this file is not where data files go" : "no such file",
-                "operations go in operations/<id>.yaml, actors in actors/<id>.yaml, vocabularies in vocabularies/{platforms,organisations,asset-kinds,topics}.yaml — with the .yaml extension");
+                "operations go in operations/<id>.yaml, actors in actors/<id>.yaml, vocabularies in vocabularies/{platforms,organisations,asset-kinds,topics}.yaml, reports in reports/<organisation>-<year>.yaml — with the .yaml extension");
             return (file, FileMentions.None);
         }
 
@@ -187,7 +190,7 @@ public static class DatasetReader
     {
         // Everything inside the data folders is checked (a stray .yml or .json there is a mistake);
         // elsewhere only YAML files are, since README and LICENSE files belong at the top.
-        foreach (var folder in new[] { OperationsFolder, ActorsFolder, VocabulariesFolder })
+        foreach (var folder in new[] { OperationsFolder, ActorsFolder, VocabulariesFolder, ReportsFolder })
         {
             var path = Path.Combine(root, folder);
             if (Directory.Exists(path))
@@ -219,7 +222,7 @@ public static class DatasetReader
         foreach (var sub in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(sub);
-            var isDataFolder = folder == root && name is OperationsFolder or ActorsFolder or VocabulariesFolder;
+            var isDataFolder = folder == root && name is OperationsFolder or ActorsFolder or VocabulariesFolder or ReportsFolder;
             if (isDataFolder || IgnoredFolders.Contains(name) || name.StartsWith('.'))
             {
                 continue;

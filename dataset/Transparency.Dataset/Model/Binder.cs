@@ -17,9 +17,12 @@ public static class Binder
         FileKind.Operation => BindOperation(root, datasetPath),
         FileKind.Actor => BindActor(root, datasetPath),
         FileKind.Platforms => Maps(root, "platforms").Select(e => new PlatformRecord(Req(e, "id"), Req(e, "name"), Strings(e, "former_names"), Opt(e, "url"))).ToArray(),
-        FileKind.Organisations => Maps(root, "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description"))).ToArray(),
+        FileKind.Organisations => Maps(root, "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description"),
+            e["stated_networks"] is YamlMapping n ? new StatedNetworksRecord(Long(n, "count"), Opt(n, "qualifier") ?? "exact", Date(n, "as_of"), Req(n, "url"), Req(n, "title"), Opt(n, "note")) : null)).ToArray(),
         FileKind.AssetKinds => Maps(root, "asset_kinds").Select(e => new AssetKindRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
         FileKind.Topics => Maps(root, "topics").Select(e => new TopicRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
+        FileKind.Reports => Maps(root, "reports").Select(e => new ReportRecord(Req(e, "id"), Req(e, "by"), Req(e, "title"), Date(e, "published"), Opt(e, "url"),
+            Opt(e, "copy"), Req(e, "copy_kind"), Opt(e, "networks") is null ? null : Long(e, "networks"), Opt(e, "note"))).ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -56,12 +59,12 @@ public static class Binder
     {
         var source = Req(d, "source");
         return new DisclosureRecord(
-            Req(d, "id"), Req(d, "by"), Date(d, "date"), source, Opt(d, "summary"), Strings(d, "platforms"),
+            Req(d, "id"), Req(d, "by"), Date(d, "date"), source, Opt(d, "report"), Opt(d, "summary"), Strings(d, "platforms"),
             [.. Maps(d, "actions").Select(a => new PlatformActionRecord(
-                Req(a, "platform"), Req(a, "asset"), long.Parse(Req(a, "count"), CultureInfo.InvariantCulture),
-                Opt(a, "qualifier") ?? "exact", Opt(a, "note"), Opt(a, "source") ?? source))],
+                Req(a, "platform"), Req(a, "asset"), Long(a, "count"),
+                Opt(a, "qualifier") ?? "exact", Opt(a, "counting") ?? "new", Opt(a, "note"), Opt(a, "source") ?? source))],
             [.. Maps(d, "reach").Select(r => new ReachRecord(
-                Req(r, "metric"), decimal.Parse(Req(r, "value"), CultureInfo.InvariantCulture), Opt(r, "qualifier") ?? "exact",
+                Req(r, "metric"), decimal.Parse(Req(r, "value"), CultureInfo.InvariantCulture), Opt(r, "qualifier") ?? "exact", Opt(r, "counting") ?? "new",
                 Opt(r, "platform"), Opt(r, "currency"), Opt(r, "note"), Opt(r, "source") ?? source))]);
     }
 
@@ -73,6 +76,8 @@ public static class Binder
             Req(s, "id"), Req(s, "url"), Req(s, "title"), Req(s, "publisher"), OptDate(s, "published"), Req(s, "kind"), Opt(s, "original"), Opt(s, "archive")))];
 
     private static string Req(YamlMapping m, string key) => Opt(m, key) ?? throw new InvalidOperationException($"'{key}' is missing; bind only validated files");
+
+    private static long Long(YamlMapping m, string key) => long.Parse(Req(m, key), CultureInfo.InvariantCulture);
 
     private static string? Opt(YamlMapping m, string key) => m[key] is YamlScalar { IsNull: false } s ? s.Value : null;
 

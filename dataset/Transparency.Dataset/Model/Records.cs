@@ -13,11 +13,11 @@ public sealed record ActivityRecord(PartialDate FirstSeen, PartialDate? LastSeen
 
 public sealed record AttributionRecord(string? Actor, string? Country, string By, PartialDate Date, string Level, string Confidence, string Statement, string Source);
 
-public sealed record PlatformActionRecord(string Platform, string Asset, long Count, string Qualifier, string? Note, string Source);
+public sealed record PlatformActionRecord(string Platform, string Asset, long Count, string Qualifier, string Counting, string? Note, string Source);
 
-public sealed record ReachRecord(string Metric, decimal Value, string Qualifier, string? Platform, string? Currency, string? Note, string Source);
+public sealed record ReachRecord(string Metric, decimal Value, string Qualifier, string Counting, string? Platform, string? Currency, string? Note, string Source);
 
-public sealed record DisclosureRecord(string Id, string By, PartialDate Date, string Source, string? Summary,
+public sealed record DisclosureRecord(string Id, string By, PartialDate Date, string Source, string? Report, string? Summary,
     IReadOnlyList<string> Platforms, IReadOnlyList<PlatformActionRecord> Actions, IReadOnlyList<ReachRecord> Reach);
 
 public sealed record RelationRecord(string Operation, string Relation, string Source);
@@ -51,7 +51,11 @@ public sealed record ActorRecord(string Id, string Name, IReadOnlyList<string> A
 
 public sealed record PlatformRecord(string Id, string Name, IReadOnlyList<string> FormerNames, string? Url);
 
-public sealed record OrganisationRecord(string Id, string Name, string Kind, string? Country, string Url, string? Description);
+public sealed record OrganisationRecord(string Id, string Name, string Kind, string? Country, string Url, string? Description, StatedNetworksRecord? StatedNetworks);
+
+public sealed record StatedNetworksRecord(long Count, string Qualifier, PartialDate AsOf, string Url, string Title, string? Note);
+
+public sealed record ReportRecord(string Id, string By, string Title, PartialDate Published, string? Url, string? Copy, string CopyKind, long? Networks, string? Note);
 
 public sealed record AssetKindRecord(string Id, string Name, string Description);
 

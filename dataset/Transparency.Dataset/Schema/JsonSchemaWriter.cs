@@ -12,7 +12,7 @@ namespace Transparency.Dataset.Schema;
 public static class JsonSchemaWriter
 {
     public static IEnumerable<(string FileName, string Text)> All() =>
-        new[] { FileKind.Operation, FileKind.Actor, FileKind.Platforms, FileKind.Organisations, FileKind.AssetKinds, FileKind.Topics }
+        new[] { FileKind.Operation, FileKind.Actor, FileKind.Platforms, FileKind.Organisations, FileKind.AssetKinds, FileKind.Topics, FileKind.Reports }
             .Select(kind => (DataFile.SchemaFileName(kind), Write(DataFile.ShapeOf(kind)!, DataFile.SchemaFileName(kind))));
 
     public static string Write(ObjectShape shape, string fileName)

@@ -12,6 +12,15 @@ public static class Schemas
         new("fewer-than", "The source says fewer than, under or less than."),
     ]);
 
+    private static readonly EnumShape Counting = new([
+        new("new", "Removed or measured in this disclosure (the default)."),
+        new("cumulative", "The discloser's running total to date, including what its earlier disclosures reported (\"over 100,000 accounts over the network's lifetime\")."),
+        new("restatement", "Repeats a figure that an earlier disclosure already gave; shown, never added."),
+    ]);
+
+    private static Field CountingField() =>
+        new("counting", Counting, "Whether the figure is new in this disclosure, a running total to date, or a restatement of an earlier figure; totals add only what can be added (docs/sqlite-schema.md).");
+
     private static Field SourceField(string what, bool required = true) =>
         new("source", new ReferenceShape(ReferenceKind.Source), $"The id of the entry of `sources` that {what}.", required);
 
@@ -24,9 +33,10 @@ public static class Schemas
         new("published", new FormatShape(TextFormat.PartialDate), "When the page was published, as the page shows it: YYYY, YYYY-MM or YYYY-MM-DD. Leave it out when the page shows no date rather than guess."),
         new("kind", new EnumShape([
             new("primary", "The disclosing organisation's own report or page."),
-            new("secondary", "A copy or account of a report by someone else, such as a news article."),
-        ]), "Whether the page is the discloser's own (primary) or a report about it (secondary).", Required: true),
-        new("original", new TextShape(300), "For a secondary source: the report it quotes, named as its publisher named it. Required when kind is secondary."),
+            new("mirror", "A faithful full copy of the discloser's own text on another host (a syndicated press release, a PDF on a document site, an archive of the report); `publisher` names the host and says it is a copy."),
+            new("secondary", "An account of a report by someone else, such as a news article."),
+        ]), "Whether the page is the discloser's own (primary), a full copy of its text (mirror), or a report about it (secondary).", Required: true),
+        new("original", new TextShape(300), "For a mirror or secondary source: the report it copies or quotes, named as its publisher named it, with its date. Required unless kind is primary."),
         new("archive", new FormatShape(TextFormat.Url), "An archived copy of the page, such as a Wayback Machine address."),
     ]);
 
@@ -100,6 +110,7 @@ public static class Schemas
             new("by", new ReferenceShape(ReferenceKind.Organisation), "The disclosing organisation.", Required: true),
             new("date", new FormatShape(TextFormat.PartialDate), "When the disclosure was published.", Required: true),
             SourceField("reports the disclosure; its figures cite it unless they name their own"),
+            new("report", new ReferenceShape(ReferenceKind.Report), "The id of the discloser's report in reports/ that describes this network, for the coverage checklist."),
             new("summary", new TextShape(2000), "What this disclosure found, in your own words."),
             new("platforms", new ListShape(new ReferenceShape(ReferenceKind.Platform), Unique: true), "Platforms the discloser said the operation used, beyond those in `actions`."),
             new("actions", new ListShape(new ObjectShape("PlatformAction", "Assets of one kind removed from one platform, as reported.",
@@ -108,6 +119,7 @@ public static class Schemas
                 new("asset", new ReferenceShape(ReferenceKind.AssetKind), "The asset kind id (account, page, group…).", Required: true),
                 new("count", new IntegerShape(), "How many, exactly as the source gives it.", Required: true),
                 new("qualifier", Qualifier, "How the source qualified the count."),
+                CountingField(),
                 new("note", new TextShape(300), "What the count covers, when it is not plain."),
                 SourceField("gives this figure, when not the disclosure's own", required: false),
             ])), "What was removed, per platform and asset kind."),
@@ -125,6 +137,7 @@ public static class Schemas
                 ]), "What is measured.", Required: true),
                 new("value", new NumberShape(), "The figure, exactly as the source gives it.", Required: true),
                 new("qualifier", Qualifier, "How the source qualified the figure."),
+                CountingField(),
                 new("platform", new ReferenceShape(ReferenceKind.Platform), "The platform the figure is about, if one."),
                 new("currency", new FormatShape(TextFormat.Currency), "For ad-spend: the ISO 4217 currency."),
                 new("note", new TextShape(300), "What the figure covers, when it is not plain."),
@@ -202,7 +215,16 @@ public static class Schemas
         ]), "What kind of organisation it is.", Required: true),
         new Field("country", new FormatShape(TextFormat.Country), "Where it is based."),
         new Field("url", new FormatShape(TextFormat.Url), "Its address.", Required: true),
-        new Field("description", new TextShape(500), "One sentence on who it is."));
+        new Field("description", new TextShape(500), "One sentence on who it is."),
+        new Field("stated_networks", new ObjectShape("StatedNetworks", "How many networks the organisation itself says it has disclosed, as it said it.",
+        [
+            new("count", new IntegerShape(), "The number, exactly as the organisation gives it.", Required: true),
+            new("qualifier", Qualifier, "How it qualified the number."),
+            new("as_of", new FormatShape(TextFormat.PartialDate), "When it said so.", Required: true),
+            new("url", new FormatShape(TextFormat.Url), "The page where it says so.", Required: true),
+            new("title", new TextShape(300), "That page's title.", Required: true),
+            new("note", new TextShape(300), "What the number covers (since when, which kinds of network)."),
+        ]), "The organisation's own count of the networks it has disclosed, shown beside the dataset's in docs/coverage.md."));
 
     public static readonly ObjectShape AssetKinds = Vocabulary("asset_kinds", "AssetKind",
         "A kind of asset that platforms remove: account, page, group, channel…",
@@ -211,4 +233,26 @@ public static class Schemas
     public static readonly ObjectShape Topics = Vocabulary("topics", "Topic",
         "A subject that operations push or attack.",
         new Field("description", new TextShape(500), "What falls under the topic.", Required: true));
+
+    public static readonly ObjectShape Reports = new("Reports",
+        "Disclosing organisations' reports (newsroom posts, monthly or quarterly reports), listed whether or not the dataset holds their networks yet, so that docs/coverage.md shows what is missing. One file per organisation and year: reports/<organisation>-<year>.yaml.",
+    [
+        new("reports", new ListShape(new ObjectShape("Report", "One report by a disclosing organisation.",
+        [
+            new("id", new DeclarationShape(ReferenceKind.Report), "The permanent id, unique across reports/: a lowercase slug such as `meta-2020-03-cib-report`.", Required: true),
+            new("by", new ReferenceShape(ReferenceKind.Organisation), "The organisation that published it.", Required: true),
+            new("title", new TextShape(300), "Its title as published.", Required: true),
+            new("published", new FormatShape(TextFormat.PartialDate), "When it was published.", Required: true),
+            new("url", new FormatShape(TextFormat.Url), "Its address on the discloser's own site, when known (a report may be known only from accounts of it)."),
+            new("copy", new FormatShape(TextFormat.Url), "The best stored copy that was read, when it is not `url`."),
+            new("copy_kind", new EnumShape([
+                new("discloser", "The discloser's own page was read."),
+                new("mirror", "A faithful full copy of the discloser's text was read."),
+                new("news", "Only news accounts of the report were found."),
+                new("none", "No copy was found."),
+            ]), "What kind of copy was read.", Required: true),
+            new("networks", new IntegerShape(), "How many networks the report itself describes, counted on the page."),
+            new("note", new TextShape(500), "Anything a reader of the checklist needs (parts not stored, networks not yet recorded)."),
+        ]), MinItems: 1), "Every report in the file.", Required: true),
+    ]);
 }

@@ -99,6 +99,8 @@ public enum ReferenceKind
     Platform,
     AssetKind,
     Topic,
+    /// <summary>A discloser's report, listed in reports/.</summary>
+    Report,
     /// <summary>A source declared in the same file.</summary>
     Source,
     /// <summary>A disclosure declared in the same file.</summary>

@@ -174,6 +174,7 @@ public static class DatasetValidator
         ReferenceKind.Platform => "platforms are listed in vocabularies/platforms.yaml",
         ReferenceKind.AssetKind => "asset kinds are listed in vocabularies/asset-kinds.yaml",
         ReferenceKind.Topic => "topics are listed in vocabularies/topics.yaml",
+        ReferenceKind.Report => "reports are listed in reports/<organisation>-<year>.yaml; add the report there",
         _ => "",
     };
 }

@@ -15,6 +15,7 @@ internal static class RecordRules
         {
             CheckActivity(root, diagnostics);
             CheckFigures(root, diagnostics);
+            CheckRunningTotals(root, diagnostics);
             CheckTombstone(root, diagnostics);
             CheckSelfReferences(root, file.FileId, diagnostics);
         }
@@ -28,9 +29,9 @@ internal static class RecordRules
     {
         foreach (var (source, path) in Items(root, "sources"))
         {
-            if (Text(source["kind"]) == "secondary" && Text(source["original"]) is null)
+            if (Text(source["kind"]) is "secondary" or "mirror" && Text(source["original"]) is null)
             {
-                diagnostics.Add(Rules.SecondaryWithoutOriginal, source.Start, $"{path}.original", "a secondary source must name the original report it quotes",
+                diagnostics.Add(Rules.SecondaryWithoutOriginal, source.Start, $"{path}.original", $"a {Text(source["kind"])} source must name the original report it {(Text(source["kind"]) == "mirror" ? "copies" : "quotes")}",
                     "add 'original:' with the report's title and publisher (e.g. 'Meta, Q2 2023 Adversarial Threat Report'), or cite the report itself as primary");
             }
         }
@@ -69,6 +70,34 @@ internal static class RecordRules
                     diagnostics.Add(Rules.MissingCurrency, currency.Start, $"{path}.currency", "only ad-spend figures have a currency",
                         "remove 'currency', or set metric: ad-spend");
                 }
+            }
+        }
+    }
+
+    /// <summary>A running total (counting: cumulative) of one discloser, platform and asset kind never shrinks over time.</summary>
+    private static void CheckRunningTotals(YamlMapping root, FileDiagnostics diagnostics)
+    {
+        var totals = new List<(string Key, PartialDate Date, long Count, YamlMapping Figure, string Path)>();
+        foreach (var (disclosure, disclosurePath) in Items(root, "disclosures"))
+        {
+            var date = Formats.ParseDate(Text(disclosure["date"]) ?? "");
+            var by = Text(disclosure["by"]);
+            foreach (var (figure, path) in Items(disclosure, "actions", disclosurePath))
+            {
+                if (date is not null && Text(figure["counting"]) == "cumulative" && long.TryParse(Text(figure["count"]), out var count))
+                {
+                    totals.Add(($"{by} {Text(figure["platform"])} {Text(figure["asset"])}", date, count, figure, path));
+                }
+            }
+        }
+        foreach (var later in totals)
+        {
+            var earlier = totals.FirstOrDefault(e => e.Key == later.Key && e.Date.Latest < later.Date.Earliest && e.Count > later.Count);
+            if (earlier.Figure is not null)
+            {
+                diagnostics.Add(Rules.ShrinkingRunningTotal, later.Figure.Start, $"{later.Path}.count",
+                    $"this running total ({later.Count}) is smaller than the earlier one of {earlier.Date.Text} ({earlier.Count})",
+                    "check both against their sources: a figure that counts only one disclosure's removals is `counting: new`, one that repeats an earlier figure is `restatement`");
             }
         }
     }

@@ -24,7 +24,7 @@ public static class Rules
     public static readonly Rule MultipleDocuments = new("TD007", "multiple-documents", Severity.Error,
         "The file holds more than one YAML document (---); one file holds one record.");
     public static readonly Rule UnexpectedFile = new("TD008", "unexpected-file", Severity.Error,
-        "A file lies outside the folders the compiler reads (operations/, actors/, vocabularies/), or has the wrong extension.");
+        "A file lies outside the folders the compiler reads (operations/, actors/, vocabularies/, reports/), or has the wrong extension.");
     public static readonly Rule TooDeep = new("TD009", "too-deep", Severity.Error,
         "The YAML nests deeper than any record of the format can (16 levels).");
     public static readonly Rule MissingSchemaReference = new("TD010", "missing-schema-reference", Severity.Error,
@@ -66,19 +66,21 @@ public static class Rules
     public static readonly Rule MissingCurrency = new("TD207", "missing-currency", Severity.Error,
         "An ad-spend figure has no currency, or a figure that is not money has one.");
     public static readonly Rule SecondaryWithoutOriginal = new("TD208", "secondary-without-original", Severity.Error,
-        "A secondary source (a news copy) does not name the original report it quotes.");
+        "A mirror or secondary source (a copy of the report or a news account of it) does not name the original report it copies or quotes.");
     public static readonly Rule SelfReference = new("TD209", "self-reference", Severity.Error,
         "A record refers to itself (an operation related to itself, an actor that is its own parent).");
     public static readonly Rule TombstoneFields = new("TD210", "tombstone-fields", Severity.Error,
         "status, merged_into and retired disagree: a merged record needs merged_into, a withdrawn or merged one needs retired, an active one has neither.");
     public static readonly Rule UnusedSource = new("TD211", "unused-source", Severity.Warning,
         "A declared source is cited by nothing in the file.");
+    public static readonly Rule ShrinkingRunningTotal = new("TD212", "shrinking-running-total", Severity.Warning,
+        "A figure marked `counting: cumulative` is smaller than an earlier running total of the same operation, discloser, platform and asset kind: a running total cannot shrink, so one of them is probably not cumulative (or is a restatement).");
 
     public static IReadOnlyList<Rule> All { get; } =
     [
         YamlSyntax, EmptyFile, FileTooLarge, NotUtf8, AnchorOrAlias, DuplicateKey, MultipleDocuments, UnexpectedFile, TooDeep, MissingSchemaReference,
         UnknownKey, MissingField, WrongType, InvalidValue, InvalidFormat, InvalidDate, InvalidUrl, NegativeFigure, DuplicateItem, TooLong,
         IdMismatch, DuplicateId, UnknownReference, UnknownSource, FutureDate, DateOrder, MissingCurrency, SecondaryWithoutOriginal,
-        SelfReference, TombstoneFields, UnusedSource,
+        SelfReference, TombstoneFields, UnusedSource, ShrinkingRunningTotal,
     ];
 }

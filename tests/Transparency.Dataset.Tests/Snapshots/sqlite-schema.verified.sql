@@ -16,6 +16,9 @@ CREATE INDEX disclosures_by_date ON disclosures (date_start, operation_id);
 -- index disclosures_by_organisation
 CREATE INDEX disclosures_by_organisation ON disclosures (organisation_id, operation_id);
 
+-- index disclosures_by_report
+CREATE INDEX disclosures_by_report ON disclosures (report_id, operation_id);
+
 -- index operation_aliases_by_organisation
 CREATE INDEX operation_aliases_by_organisation ON operation_aliases (organisation_id, operation_id);
 
@@ -82,7 +85,7 @@ CREATE TABLE actor_sources (
     title     TEXT NOT NULL,
     publisher TEXT NOT NULL,
     published TEXT,
-    kind      TEXT NOT NULL CHECK (kind IN ('primary', 'secondary')),
+    kind      TEXT NOT NULL CHECK (kind IN ('primary', 'mirror', 'secondary')),
     original  TEXT,
     archive   TEXT,
     PRIMARY KEY (actor_id, id)
@@ -151,6 +154,7 @@ CREATE TABLE disclosures (
     date_end        TEXT NOT NULL,
     summary         TEXT,
     source_id       TEXT NOT NULL,
+    report_id       TEXT REFERENCES reports (id),
     PRIMARY KEY (operation_id, id)
 ) WITHOUT ROWID;
 
@@ -201,7 +205,7 @@ CREATE TABLE operation_sources (
     title        TEXT NOT NULL,
     publisher    TEXT NOT NULL,
     published    TEXT,
-    kind         TEXT NOT NULL CHECK (kind IN ('primary', 'secondary')),
+    kind         TEXT NOT NULL CHECK (kind IN ('primary', 'mirror', 'secondary')),
     original     TEXT,
     archive      TEXT,
     PRIMARY KEY (operation_id, id)
@@ -241,8 +245,8 @@ CREATE TABLE operations (
     first_disclosed      TEXT,
     last_disclosed       TEXT,
     disclosure_count     INTEGER NOT NULL,
-    accounts_removed     INTEGER NOT NULL,
-    assets_removed       INTEGER NOT NULL,
+    accounts_removed     INTEGER,
+    assets_removed       INTEGER,
     max_followers        INTEGER,
     file_path            TEXT NOT NULL,
     published            TEXT,
@@ -280,7 +284,13 @@ CREATE TABLE organisations (
     kind        TEXT NOT NULL,
     country     TEXT,
     url         TEXT NOT NULL,
-    description TEXT
+    description TEXT,
+    stated_networks           INTEGER,
+    stated_networks_qualifier TEXT,
+    stated_networks_as_of     TEXT,
+    stated_networks_url       TEXT,
+    stated_networks_title     TEXT,
+    stated_networks_note      TEXT
 ) WITHOUT ROWID;
 
 -- table platform_actions
@@ -295,6 +305,7 @@ CREATE TABLE platform_actions (
     note             TEXT,
     source_id        TEXT NOT NULL,
     counts_in_totals INTEGER NOT NULL CHECK (counts_in_totals IN (0, 1)),
+    counting         TEXT NOT NULL CHECK (counting IN ('new', 'cumulative', 'restatement')),
     PRIMARY KEY (operation_id, disclosure_id, ordinal),
     FOREIGN KEY (operation_id, disclosure_id) REFERENCES disclosures (operation_id, id)
 ) WITHOUT ROWID;
@@ -326,6 +337,7 @@ CREATE TABLE reach_figures (
     note             TEXT,
     source_id        TEXT NOT NULL,
     counts_in_totals INTEGER NOT NULL CHECK (counts_in_totals IN (0, 1)),
+    counting         TEXT NOT NULL CHECK (counting IN ('new', 'cumulative', 'restatement')),
     PRIMARY KEY (operation_id, disclosure_id, ordinal),
     FOREIGN KEY (operation_id, disclosure_id) REFERENCES disclosures (operation_id, id)
 ) WITHOUT ROWID;
@@ -337,6 +349,19 @@ CREATE TABLE related_operations (
     relation     TEXT NOT NULL,
     source_id    TEXT NOT NULL,
     PRIMARY KEY (operation_id, related_id, relation)
+) WITHOUT ROWID;
+
+-- table reports
+CREATE TABLE reports (
+    id              TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    title           TEXT NOT NULL,
+    published       TEXT NOT NULL,
+    url             TEXT,
+    copy_url        TEXT,
+    copy_kind       TEXT NOT NULL CHECK (copy_kind IN ('discloser', 'mirror', 'news', 'none')),
+    networks        INTEGER,
+    note            TEXT
 ) WITHOUT ROWID;
 
 -- table topics
@@ -406,6 +431,7 @@ SELECT
     pa.qualifier,
     pa.note,
     pa.counts_in_totals,
+    pa.counting,
     s.url AS source_url,
     s.kind AS source_kind
 FROM platform_actions pa
@@ -428,6 +454,7 @@ SELECT
     rf.currency,
     rf.note,
     rf.counts_in_totals,
+    rf.counting,
     s.url AS source_url,
     s.kind AS source_kind
 FROM reach_figures rf
@@ -435,4 +462,4 @@ JOIN operations o ON o.id = rf.operation_id
 JOIN disclosures d ON d.operation_id = rf.operation_id AND d.id = rf.disclosure_id
 JOIN operation_sources s ON s.operation_id = rf.operation_id AND s.id = rf.source_id;
 
--- user_version 1
+-- user_version 2

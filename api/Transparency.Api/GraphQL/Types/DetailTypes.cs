@@ -72,7 +72,8 @@ public sealed class PlatformActionType : ObjectGraphType<PlatformActionDto>
         Field(a => a.Qualifier).Description("How the source qualified it: exact, about, at-least, more-than, up-to, fewer-than.");
         Field(a => a.Note, nullable: true).Description("What the count covers, when not plain.");
         Field(a => a.Source).Description("The id of the source of this figure.");
-        Field(a => a.CountsInTotals).Description("Whether the figure enters the totals (alternatives from other sources do not).");
+        Field(a => a.CountsInTotals).Description("Whether the figure enters the totals (alternatives from other sources, restatements and superseded running totals do not).");
+        Field(a => a.Counting).Description("new (removed in this disclosure), cumulative (the discloser's running total to date) or restatement (repeats an earlier figure).");
     }
 }
 
@@ -90,6 +91,7 @@ public sealed class ReachFigureType : ObjectGraphType<ReachFigureDto>
         Field(r => r.Note, nullable: true).Description("What the figure covers, when not plain.");
         Field(r => r.Source).Description("The id of the source of this figure.");
         Field(r => r.CountsInTotals).Description("Whether the figure may enter the totals.");
+        Field(r => r.Counting).Description("new (measured in this disclosure), cumulative (a running total to date) or restatement (repeats an earlier figure).");
     }
 }
 
@@ -116,8 +118,8 @@ public sealed class SourceType : ObjectGraphType<SourceDto>
         Field(s => s.Title).Description("Its title as published.");
         Field(s => s.Publisher).Description("Who published it.");
         Field(s => s.Published, nullable: true).Description("When, if the page shows it.");
-        Field(s => s.Kind).Description("primary (the discloser's own page) or secondary (a news copy).");
-        Field(s => s.Original, nullable: true).Description("For a secondary source, the report it quotes.");
+        Field(s => s.Kind).Description("primary (the discloser's own page), mirror (a full copy of the discloser's text on another host) or secondary (a news account).");
+        Field(s => s.Original, nullable: true).Description("For a mirror or secondary source, the report it copies or quotes.");
         Field(s => s.Archive, nullable: true).Description("An archived copy, if recorded.");
     }
 }
@@ -128,8 +130,8 @@ public sealed class ReachTotalsType : ObjectGraphType<ReachTotalsDto>
     {
         Name = "ReachTotals";
         Description = "Totals derived so that conflicting reports are never added up.";
-        Field(t => t.AccountsRemoved).Description("Accounts removed across disclosures.");
-        Field(t => t.AssetsRemoved).Description("All assets removed across disclosures.");
+        Field(t => t.AccountsRemoved, nullable: true).Description("Accounts removed across disclosures, no account counted twice; null when no disclosure gives an account figure.");
+        Field(t => t.AssetsRemoved, nullable: true).Description("All assets removed across disclosures; null when no disclosure gives a removal figure.");
         Field(t => t.MaxFollowers, nullable: true).Description("The largest followers figure counted, if any.");
     }
 }

@@ -159,7 +159,7 @@ public sealed class QueryType : ObjectGraphType
         "name" => item.Name,
         "firstSeen" => FirstDay(item.FirstSeen),
         "lastDisclosed" => item.LastDisclosed ?? "",
-        "accountsRemoved" => item.AccountsRemoved,
+        "accountsRemoved" => item.AccountsRemoved ?? -1L,
         "followers" => item.MaxFollowers ?? -1L,
         _ => throw new ArgumentOutOfRangeException(nameof(sort)),
     };
