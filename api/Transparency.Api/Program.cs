@@ -2,12 +2,14 @@ using Transparency.Api.Actors;
 using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
 using Transparency.Api.GraphQL;
+using Transparency.Api.Hosting;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
 using Transparency.Api.Stats;
 using Transparency.Api.Vocabularies;
 
 var builder = WebApplication.CreateBuilder(args);
+StartupFailure.ExitWithOneLine(builder);
 
 builder.Services.AddDatasetFile(builder.Configuration);
 builder.Services.AddSingleton<Vocabulary>();

@@ -107,14 +107,45 @@ public sealed class ValidationRuleTests
     }
 
     [Fact]
-    public void UnknownReferenceSuggestsTheClosestId()
+    public void UnknownReferenceSuggestsTheIdOfAFormerName()
     {
         using var tree = new FixtureTree();
         tree.PlaceBroken("unknown-platform", "operations/unknown-platform.yaml");
 
         var run = tree.Validate();
 
-        Assert.Contains(run.Lines, l => l.Contains("hint: did you mean 'x'?", StringComparison.Ordinal) || l.Contains("known: facebook, instagram, tiktok, x, youtube", StringComparison.Ordinal));
+        // 'twiter' is a typo of Twitter, the former name of 'x' (vocabularies/platforms.yaml), not close to any id.
+        Assert.Contains(run.Lines, l => l.TrimStart().StartsWith("hint: did you mean 'x'? platforms are listed in vocabularies/platforms.yaml", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("platform: twiter", "platform: twitter", "did you mean 'x'?")]
+    [InlineData("by: meta", "by: facebook", "did you mean 'meta'?")]
+    [InlineData("by: meta", "by: twiter", "did you mean 'twitter'?")]
+    public void FormerAndCommonNamesOfVocabularyEntriesAreSuggestedAsTheirIds(string from, string to, string hint)
+    {
+        using var tree = new FixtureTree();
+        var path = tree.PlaceBroken("unknown-platform", "operations/unknown-platform.yaml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
+
+        var run = tree.Validate();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.Contains($"hint: {hint}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnActorsAliasIsSuggestedAsItsId()
+    {
+        using var tree = new FixtureTree();
+        var alpha = tree.PathOf("operations/operation-alpha.yaml");
+        var text = File.ReadAllText(alpha);
+        Assert.Contains("actor: example-agency", text, StringComparison.Ordinal);
+        File.WriteAllText(alpha, text.Replace("actor: example-agency", "actor: ea", StringComparison.Ordinal));
+
+        var run = tree.Validate();
+
+        Assert.Contains(run.Lines, l => l.Contains("hint: did you mean 'example-agency'?", StringComparison.Ordinal));
     }
 
     [Fact]

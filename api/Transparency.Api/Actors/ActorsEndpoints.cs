@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Transparency.Api.Dataset;
 using Transparency.Api.Http;
+using Transparency.Dataset.Schema;
 
 namespace Transparency.Api.Actors;
 
@@ -30,10 +32,15 @@ public static class ActorsEndpoints
 
     /// <param name="id">The actor's id, e.g. `internet-research-agency`.</param>
     /// <param name="queries">Actor queries.</param>
-    public static Results<Ok<ActorDetail>, ProblemHttpResult> GetActor(string id, ActorQueries queries)
+    /// <param name="vocabulary">Known ids, and the actors' other names.</param>
+    public static Results<Ok<ActorDetail>, ProblemHttpResult> GetActor(string id, ActorQueries queries, Vocabulary vocabulary)
     {
-        return queries.Get(id) is { } actor
-            ? TypedResults.Ok(actor)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such actor.", detail: $"There is no actor '{id}'. GET /v1/actors lists them all.");
+        if (queries.Get(id) is { } actor)
+        {
+            return TypedResults.Ok(actor);
+        }
+        var meant = id.Length <= 100 ? Suggest.Id(id, vocabulary.Actors, vocabulary.ActorNames) : null;
+        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such actor.",
+            detail: $"There is no actor '{(id.Length <= 100 ? id : id[..100] + "…")}'." + (meant is not null ? $" Did you mean '{meant}'?" : "") + " GET /v1/actors lists them all.");
     }
 }

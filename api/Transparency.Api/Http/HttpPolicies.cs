@@ -2,7 +2,10 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.ResponseCompression;
 using Transparency.Api.Dataset;
 
@@ -27,6 +30,12 @@ public sealed class HttpOptions
 
     /// <summary>Memory for responses kept by the server, in bytes.</summary>
     public long ResponseCacheBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest request body any endpoint reads, in bytes. Only POST /graphql takes a body, and its document is
+    /// capped far lower (GraphQL:MaxDocumentBytes); 64 KiB leaves room for variables.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 }
 
 /// <summary>
@@ -81,7 +90,14 @@ public static class HttpPolicies
         services.AddOutputCache(cache =>
         {
             cache.SizeLimit = options.ResponseCacheBytes;
-            cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromDays(365)).SetVaryByHeader("Accept"));
+            cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromDays(365)).SetVaryByHeader("Accept").AddPolicy<OnlyWholeBodies>());
+        });
+        // Kestrel reads only its endpoints from configuration: bind its limits (connections, header size) too,
+        // and cap every request body at the one setting the API documents.
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
         services.AddSingleton(options);
         return services;
@@ -89,6 +105,10 @@ public static class HttpPolicies
 
     public static WebApplication UseHttpPolicies(this WebApplication app)
     {
+        app.Use(HeadAsGet);
+        app.Use(LimitRequestBody);
+        // Routing after HEAD became GET, so that HEAD finds the GET endpoint; everything below sees the endpoint.
+        app.UseRouting();
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         app.UseRateLimiter();
@@ -96,6 +116,111 @@ public static class HttpPolicies
         app.Use(ConditionalGet);
         app.UseOutputCache();
         return app;
+    }
+
+    /// <summary>
+    /// HTTP requires HEAD wherever GET is served: the request runs as a GET (same status and headers, ETag and 304
+    /// included), the body is counted instead of sent, and its length becomes Content-Length.
+    /// </summary>
+    private static async Task HeadAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+        var body = context.Response.Body;
+        var counter = new CountingStream();
+        context.Request.Method = HttpMethods.Get;
+        context.Response.Body = counter;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Request.Method = HttpMethods.Head;
+            context.Response.Body = body;
+        }
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && counter.Length > 0)
+        {
+            context.Response.ContentLength = counter.Length;
+        }
+    }
+
+    /// <summary>
+    /// One cap on every request body, answered 413 with the setting's name. A declared length is refused before
+    /// anything is read; a chunked body is stopped by the server's own limit (set from the same option) while it is read.
+    /// </summary>
+    private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<HttpOptions>().MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return TooLarge(context, limit);
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+        return next(context);
+    }
+
+    /// <summary>The 413 answer for a body over <see cref="HttpOptions.MaxRequestBodyBytes"/>.</summary>
+    public static Task TooLarge(HttpContext context, long limit) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+            detail: $"Request bodies may be at most {limit} bytes (Http:MaxRequestBodyBytes).").ExecuteAsync(context);
+
+    /// <summary>
+    /// The response cache keeps only bodies that were made whole: not a streamed export (a CSV of the whole
+    /// filtered set, which may run to megabytes and would push hundreds of small answers out of the cache, and
+    /// is cheap to make again), and nothing from a request that was aborted or failed part-way.
+    /// </summary>
+    private sealed class OnlyWholeBodies : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            if (response.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true
+                || context.HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                context.AllowCacheStorage = false;
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Counts what a HEAD request's handler writes, and sends none of it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        private long _length;
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _length += count;
+            return Task.CompletedTask;
+        }
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>

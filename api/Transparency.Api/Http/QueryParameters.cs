@@ -24,17 +24,28 @@ public sealed partial class QueryParameters(IQueryCollection query)
         }
     }
 
-    /// <summary>Every value of a repeatable parameter (repeats and commas both mean OR), lower-cased ids checked against <paramref name="known"/>.</summary>
-    public string[] Ids(string name, IReadOnlySet<string> known, string what)
+    /// <summary>
+    /// Every value of a repeatable parameter (repeats and commas both mean OR), lower-cased ids checked against
+    /// <paramref name="known"/>. An unknown value that is a former or common name (<paramref name="otherNames"/>),
+    /// or close to an id or such a name, gets "did you mean" with the id; otherwise the valid values are listed.
+    /// </summary>
+    public string[] Ids(string name, IReadOnlySet<string> known, string what, IReadOnlyDictionary<string, string>? otherNames = null)
     {
         var values = Values(name).Select(v => v.ToLowerInvariant()).ToArray();
         var unknown = values.Where(v => !known.Contains(v)).ToArray();
         if (unknown.Length > 0)
         {
-            Fail(name, $"Unknown {what} {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Valid values: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            var hints = unknown.Select(u => (Value: u, Id: u.Length <= 100 ? Suggest.Id(u, known, otherNames ?? new Dictionary<string, string>()) : null)).ToArray();
+            Fail(name, $"Unknown {what} {string.Join(", ", unknown.Select(u => $"'{Shorten(u)}'"))}." +
+                (hints.All(h => h.Id is not null)
+                    ? string.Concat(hints.Select(h => $" Did you mean '{h.Id}'" + (otherNames?.ContainsKey(h.Value) == true ? $" ('{h.Value}' is another name for it; filters take ids)?" : "?")))
+                    : $" Valid values: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
         }
         return values;
     }
+
+    /// <summary>A value short enough to quote back in a message.</summary>
+    private static string Shorten(string value) => value.Length <= 100 ? value : value[..100] + "…";
 
     public string[] Countries(string name)
     {
@@ -85,6 +96,11 @@ public sealed partial class QueryParameters(IQueryCollection query)
         if (text is not null && (text.Length > maxLength || string.IsNullOrWhiteSpace(text)))
         {
             Fail(name, $"'{name}' must be between 1 and {maxLength} characters.");
+            return null;
+        }
+        if (text is not null && text.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
+        {
+            Fail(name, $"'{name}' may not contain control characters such as %00; give words separated by spaces.");
             return null;
         }
         return text;

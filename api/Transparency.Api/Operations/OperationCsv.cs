@@ -14,7 +14,8 @@ public static class OperationCsv
 
     public static async Task Write(IEnumerable<OperationSummary> operations, Stream body, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
+        // The body belongs to the server (and to any middleware wrapping it): flush into it, never close it.
+        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(string.Join(',', Header) + "\r\n");
         foreach (var o in operations)
         {

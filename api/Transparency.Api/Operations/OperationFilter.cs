@@ -39,11 +39,11 @@ public sealed record OperationFilter
 
     public static OperationFilter Read(QueryParameters query, Vocabulary vocabulary) => new()
     {
-        Actors = query.Ids("actor", vocabulary.Actors, "actor"),
+        Actors = query.Ids("actor", vocabulary.Actors, "actor", vocabulary.ActorNames),
         Origins = query.Countries("origin"),
         Targets = query.Countries("target"),
-        Platforms = query.Ids("platform", vocabulary.Platforms, "platform"),
-        DisclosedBy = query.Ids("disclosedBy", vocabulary.Organisations, "organisation"),
+        Platforms = query.Ids("platform", vocabulary.Platforms, "platform", vocabulary.PlatformNames),
+        DisclosedBy = query.Ids("disclosedBy", vocabulary.Organisations, "organisation", vocabulary.OrganisationNames),
         Topics = query.Ids("topic", vocabulary.Topics, "topic"),
         DisclosedFrom = query.Date("from", end: false),
         DisclosedTo = query.Date("to", end: true),

@@ -183,6 +183,10 @@ public sealed class SqliteBuilder : IDisposable
                         var stated = o.StatedNetworks;
                         Insert("organisations", o.Id, o.Name, o.Kind, o.Country, o.Url, o.Description,
                             stated?.Count, stated?.Qualifier, stated?.AsOf.Text, stated?.Url, stated?.Title, stated?.Note);
+                        foreach (var alias in o.Aliases.Order(StringComparer.Ordinal))
+                        {
+                            Insert("organisation_aliases", o.Id, alias);
+                        }
                     }
                     Count("organisations", organisations.Length);
                     break;

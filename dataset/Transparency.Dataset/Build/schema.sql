@@ -46,6 +46,12 @@ CREATE TABLE reports (
     note            TEXT
 ) WITHOUT ROWID;
 
+CREATE TABLE organisation_aliases (
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    alias           TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, alias)
+) WITHOUT ROWID;
+
 CREATE TABLE asset_kinds (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,

@@ -40,7 +40,9 @@ public static class DatasetReader
         var paths = Discover(root).Order(StringComparer.Ordinal).ToList();
         var workingDirectory = Directory.GetCurrentDirectory();
         var placeholders = paths.Select(p => Placeholder(root, p, workingDirectory)).ToList();
-        var vocabularies = placeholders.Where(f => IsVocabulary(f.Kind)).ToDictionary(f => f, f => ReadInto(f, today));
+        // Vocabularies and actors are read first: their ids and their former and common names are what
+        // references are checked against (and what "did you mean" hints suggest).
+        var vocabularies = placeholders.Where(f => IsVocabulary(f.Kind) || f.Kind == FileKind.Actor).ToDictionary(f => f, f => ReadInto(f, today));
         var known = DatasetValidator.CollectIds(placeholders, vocabularies.Values);
 
         DataFile ReadAndCheck(DataFile file)

@@ -17,7 +17,7 @@ public static class Binder
         FileKind.Operation => BindOperation(root, datasetPath),
         FileKind.Actor => BindActor(root, datasetPath),
         FileKind.Platforms => Maps(root, "platforms").Select(e => new PlatformRecord(Req(e, "id"), Req(e, "name"), Strings(e, "former_names"), Opt(e, "url"))).ToArray(),
-        FileKind.Organisations => Maps(root, "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description"),
+        FileKind.Organisations => Maps(root, "organisations").Select(e => new OrganisationRecord(Req(e, "id"), Req(e, "name"), Strings(e, "aliases"), Req(e, "kind"), Opt(e, "country"), Req(e, "url"), Opt(e, "description"),
             e["stated_networks"] is YamlMapping n ? new StatedNetworksRecord(Long(n, "count"), Opt(n, "qualifier") ?? "exact", Date(n, "as_of"), Req(n, "url"), Req(n, "title"), Opt(n, "note")) : null)).ToArray(),
         FileKind.AssetKinds => Maps(root, "asset_kinds").Select(e => new AssetKindRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),
         FileKind.Topics => Maps(root, "topics").Select(e => new TopicRecord(Req(e, "id"), Req(e, "name"), Req(e, "description"))).ToArray(),

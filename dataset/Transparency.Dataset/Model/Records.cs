@@ -51,7 +51,7 @@ public sealed record ActorRecord(string Id, string Name, IReadOnlyList<string> A
 
 public sealed record PlatformRecord(string Id, string Name, IReadOnlyList<string> FormerNames, string? Url);
 
-public sealed record OrganisationRecord(string Id, string Name, string Kind, string? Country, string Url, string? Description, StatedNetworksRecord? StatedNetworks);
+public sealed record OrganisationRecord(string Id, string Name, IReadOnlyList<string> Aliases, string Kind, string? Country, string Url, string? Description, StatedNetworksRecord? StatedNetworks);
 
 public sealed record StatedNetworksRecord(long Count, string Qualifier, PartialDate AsOf, string Url, string Title, string? Note);
 

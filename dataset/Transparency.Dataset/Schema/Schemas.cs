@@ -213,6 +213,8 @@ public static class Schemas
             new("government", "A government body."),
             new("media", "A news organisation."),
         ]), "What kind of organisation it is.", Required: true),
+        new Field("aliases", new ListShape(new TextShape(100), Unique: true),
+            "Former and common names (Facebook for Meta, FireEye for Mandiant): the API and the validator suggest the id when one of them is used."),
         new Field("country", new FormatShape(TextFormat.Country), "Where it is based."),
         new Field("url", new FormatShape(TextFormat.Url), "Its address.", Required: true),
         new Field("description", new TextShape(500), "One sentence on who it is."),

@@ -21,6 +21,20 @@ public static class Suggest
         return bestDistance <= allowed ? best : null;
     }
 
+    /// <summary>
+    /// The id meant by <paramref name="value"/>: one whose former or common name it is (twitter → x), or the
+    /// nearest id or other name to a typo (twiter → Twitter → x).
+    /// </summary>
+    public static string? Id(string value, IEnumerable<string> ids, IReadOnlyDictionary<string, string> otherNames)
+    {
+        if (otherNames.TryGetValue(value, out var named))
+        {
+            return named;
+        }
+        var closest = Closest(value, ids.Concat(otherNames.Keys));
+        return closest is not null && otherNames.TryGetValue(closest, out var id) ? id : closest;
+    }
+
     /// <summary>Levenshtein distance, case-insensitive.</summary>
     private static int Distance(string a, string b)
     {

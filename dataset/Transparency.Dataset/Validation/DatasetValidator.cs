@@ -1,4 +1,5 @@
 using Transparency.Dataset.Loading;
+using Transparency.Dataset.Model;
 using Transparency.Dataset.Schema;
 using Transparency.Dataset.Yaml;
 
@@ -10,7 +11,15 @@ public sealed class KnownIds
     private readonly Dictionary<ReferenceKind, Dictionary<string, string>> _ids =
         Enum.GetValues<ReferenceKind>().ToDictionary(k => k, _ => new Dictionary<string, string>(StringComparer.Ordinal));
 
+    private readonly Dictionary<ReferenceKind, Dictionary<string, string>> _otherNames =
+        Enum.GetValues<ReferenceKind>().ToDictionary(k => k, _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+
     public IReadOnlyDictionary<string, string> Of(ReferenceKind kind) => _ids[kind];
+
+    /// <summary>Former and common names (Twitter, IRA), case-insensitive, each with the id it stands for.</summary>
+    public IReadOnlyDictionary<string, string> OtherNamesOf(ReferenceKind kind) => _otherNames[kind];
+
+    public void AddOtherName(ReferenceKind kind, string name, string id) => _otherNames[kind].TryAdd(name, id);
 
     /// <summary>Adds an id; false when the kind already has it.</summary>
     public bool TryAdd(ReferenceKind kind, string id, string declaredIn) => _ids[kind].TryAdd(id, declaredIn);
@@ -46,6 +55,14 @@ public static class DatasetValidator
         }
         foreach (var (file, mentions) in vocabularies)
         {
+            foreach (var (kind, name, id) in OtherNames(file.Record))
+            {
+                known.AddOtherName(kind, name, id);
+            }
+            if (file.Kind == FileKind.Actor)
+            {
+                continue; // an actor's id is its file name, known above
+            }
             foreach (var declaration in mentions.Declarations)
             {
                 if (!known.TryAdd(declaration.Kind, declaration.Id, file.DisplayPath))
@@ -57,6 +74,15 @@ public static class DatasetValidator
         }
         return known;
     }
+
+    /// <summary>The former and common names a vocabulary or actor record declares, for "did you mean" hints.</summary>
+    private static IEnumerable<(ReferenceKind Kind, string Name, string Id)> OtherNames(object? record) => record switch
+    {
+        PlatformRecord[] platforms => platforms.SelectMany(p => p.FormerNames.Select(n => (ReferenceKind.Platform, n, p.Id))),
+        OrganisationRecord[] organisations => organisations.SelectMany(o => o.Aliases.Select(n => (ReferenceKind.Organisation, n, o.Id))),
+        ActorRecord actor => actor.Aliases.Select(n => (ReferenceKind.Actor, n, actor.Id)),
+        _ => [],
+    };
 
     /// <summary>Checks one read file against the dataset; a file with any error keeps no record.</summary>
     public static void Check(DataFile file, FileMentions mentions, KnownIds known)
@@ -152,7 +178,7 @@ public static class DatasetValidator
             {
                 continue;
             }
-            var suggestion = Suggest.Closest(reference.Id, ids.Keys);
+            var suggestion = Suggest.Id(reference.Id, ids.Keys, known.OtherNamesOf(reference.Kind));
             var where = WhereDeclared(reference.Kind);
             var list = ids.Count is > 0 and <= 40 ? $"; known: {string.Join(", ", ids.Keys.Order(StringComparer.Ordinal))}" : "";
             file.Diagnostics.Add(Rules.UnknownReference, reference.At, reference.FieldPath, $"unknown {Describe(reference.Kind)} '{reference.Id}'",

@@ -277,6 +277,13 @@ CREATE TABLE 'operations_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table operations_fts_idx
 CREATE TABLE 'operations_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table organisation_aliases
+CREATE TABLE organisation_aliases (
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    alias           TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, alias)
+) WITHOUT ROWID;
+
 -- table organisations
 CREATE TABLE organisations (
     id          TEXT PRIMARY KEY,

@@ -85,9 +85,14 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(context => DatasetEndpoints.GetDataset(Dataset(context), context.RequestServices!.GetRequiredService<Changes.ChangeQueries>()).Value);
 
         Field<ChangesType>("changes")
-            .Description("Operations added, changed, withdrawn or merged since a release or a time, for incremental sync; null when since is neither.")
+            .Description("Operations added, changed, withdrawn or merged since a release or a time, for incremental sync; an error (INVALID_SINCE) when since is neither.")
             .Argument<NonNullGraphType<StringGraphType>>("since", "A release version (see dataset.releases) or a date or time, e.g. 2026-11-01.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<Changes.ChangeQueries>().Since(context.GetArgument<string>("since")));
+            .Resolve(context =>
+            {
+                var since = context.GetArgument<string>("since");
+                var queries = context.RequestServices!.GetRequiredService<Changes.ChangeQueries>();
+                return queries.Since(since) ?? throw new ExecutionError($"'{since}' is neither a release version (see dataset.releases) nor a date such as 2026-11-01, as GET /v1/changes answers.") { Code = "INVALID_SINCE" };
+            });
     }
 
     /// <summary>A page of operations as a Relay connection; the page's ids are registered so nested fields load in one batch.</summary>
