@@ -1,10 +1,13 @@
 using Transparency.Api.Actors;
+using Transparency.Api.Aggregates;
 using Transparency.Api.Changes;
 using Transparency.Api.Dataset;
+using Transparency.Api.Explorer;
 using Transparency.Api.GraphQL;
 using Transparency.Api.Hosting;
 using Transparency.Api.Http;
 using Transparency.Api.Operations;
+using Transparency.Api.Query;
 using Transparency.Api.Stats;
 using Transparency.Api.Vocabularies;
 
@@ -16,12 +19,15 @@ builder.Services.AddSingleton<Vocabulary>();
 builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
 builder.Services.AddSingleton<StatsQueries>();
+builder.Services.AddSingleton<AggregateQueries>();
 builder.Services.AddSingleton<VocabularyQueries>();
 builder.Services.AddSingleton<ChangeQueries>();
 builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddQueryBinding();
 builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
+builder.Services.AddExplorer();
 
 var app = builder.Build();
 
@@ -50,9 +56,11 @@ v1.MapOperations();
 v1.MapActors();
 v1.MapVocabularies();
 v1.MapStats();
+v1.MapAggregates();
 v1.MapDataset();
 v1.MapChanges();
 app.MapGraphQLEndpoint();
+app.MapExplorer();
 
 app.Run();
 return 0;

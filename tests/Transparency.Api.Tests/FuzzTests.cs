@@ -274,6 +274,10 @@ public sealed class FuzzTests(FuzzTests.FuzzApiFactory factory) : IClassFixture<
     [InlineData("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }")]
     [InlineData("{ changes(since: \"\\u0000\") { since } }")]
     [InlineData("mutation { x }")]
+    [InlineData("{ ... on Nope { id } }")]
+    [InlineData("{ ...F } fragment F on Nope { id }")]
+    [InlineData("{ ...Missing }")]
+    [InlineData("{ operations { edges { node { id(first: 5) } } } }")]
     public async Task BadValuesAndShapesGetAGraphQLError(string query)
     {
         var response = await _client.PostAsJsonAsync("/graphql", new { query });

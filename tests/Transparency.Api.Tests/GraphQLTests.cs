@@ -135,7 +135,11 @@ public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData("{ operations(first: 101) { totalCount } }", "first must be between 1 and 100")]
+    [InlineData("{ operations(first: 101) { totalCount } }", "'first' must be a whole number from 1 to 100")]
+    [InlineData("""{ operations(filter: {text: " "}) { totalCount } }""", "'text' must be between 1 and 200 characters")]
+    [InlineData("""{ operations(orderBy: RELEVANCE) { totalCount } }""", "Order by relevance needs words to match in 'text'")]
+    [InlineData("""{ aggregates(by: [YEAR, YEAR]) { by } }""", "'by' names a grouping twice")]
+    [InlineData("""{ operations(filter: {platform: ["tiktok,youtube"]}) { totalCount } }""", "Unknown platform 'tiktok,youtube'")]
     [InlineData("""{ operations(filter: {platform: "myspace"}) { totalCount } }""", "Unknown platform 'myspace'")]
     [InlineData("""{ operations(filter: {disclosedFrom: "2022-13"}) { totalCount } }""", "is not a date")]
     public async Task BadArgumentsAreGraphQLErrorsThatSayWhy(string query, string message)

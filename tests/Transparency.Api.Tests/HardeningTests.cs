@@ -78,6 +78,20 @@ public sealed class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task HeadOfACompressedBodyIsChunkedLikeItsGet()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/v1/operations");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        var head = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Contains("gzip", head.Content.Headers.ContentEncoding);
+        Assert.Null(head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task HeadHonoursIfNoneMatch()
     {
         var get = await _client.GetAsync("/v1/platforms");

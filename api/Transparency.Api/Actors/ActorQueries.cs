@@ -67,6 +67,13 @@ public sealed class ActorQueries(DatasetFile dataset)
             : connection.Query<ActorSummary>($"SELECT {Columns} FROM actors a WHERE a.country = @country ORDER BY a.id", new { country }).ToList();
     }
 
+    /// <summary>One actor as it appears in lists; null when there is none.</summary>
+    public ActorSummary? Find(string id)
+    {
+        using var connection = dataset.OpenConnection();
+        return connection.QuerySingleOrDefault<ActorSummary>($"SELECT {Columns} FROM actors a WHERE a.id = @id", new { id });
+    }
+
     public ActorDetail? Get(string id)
     {
         using var connection = dataset.OpenConnection();

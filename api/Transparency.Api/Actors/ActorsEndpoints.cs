@@ -11,7 +11,8 @@ public static class ActorsEndpoints
     {
         var actors = api.MapGroup("/actors").WithTags("Actors");
         actors.MapGet("/", ListActors).WithName("ListActors").WithSummary("Every actor operations are attributed to");
-        actors.MapGet("/{id}", GetActor).WithName("GetActor").WithSummary("One actor, with its aliases, sources and the operations attributed to it").RejectQueryParameters();
+        actors.MapGet("/{id}", GetActor).WithName("GetActor").WithSummary("One actor, with its aliases, sources and the operations attributed to it").RejectQueryParameters()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

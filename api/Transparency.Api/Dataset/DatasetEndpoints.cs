@@ -26,7 +26,18 @@ public sealed record DatasetInfo(
     string Licence,
     string LicenceUrl,
     string Citation,
-    IReadOnlyList<Changes.ReleaseDto> Releases);
+    IReadOnlyList<Changes.ReleaseDto> Releases)
+{
+    /// <summary>What the file's metadata and the published release index say about the data served.</summary>
+    public static DatasetInfo Of(DatasetFile dataset, IReadOnlyList<Changes.ReleaseDto> releases)
+    {
+        var m = dataset.Metadata;
+        var counts = m.Where(p => p.Key.StartsWith("count_", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key["count_".Length..], p => long.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
+        return new DatasetInfo(m["schema_version"], m["data_version"], m["source_commit"], m["built_at"], m["input_sha256"], dataset.Sha256,
+            counts, m["licence"], m["licence_url"], m["citation"], releases);
+    }
+}
 
 public static class DatasetEndpoints
 {
@@ -45,12 +56,5 @@ public static class DatasetEndpoints
     public static PhysicalFileHttpResult Download(DatasetFile dataset) =>
         TypedResults.PhysicalFile(dataset.Path, "application/vnd.sqlite3", $"transparency-{dataset.Metadata["data_version"]}.db", enableRangeProcessing: true);
 
-    public static Ok<DatasetInfo> GetDataset(DatasetFile dataset, Changes.ChangeQueries changes)
-    {
-        var m = dataset.Metadata;
-        var counts = m.Where(p => p.Key.StartsWith("count_", StringComparison.Ordinal))
-            .ToDictionary(p => p.Key["count_".Length..], p => long.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture));
-        return TypedResults.Ok(new DatasetInfo(m["schema_version"], m["data_version"], m["source_commit"], m["built_at"], m["input_sha256"], dataset.Sha256,
-            counts, m["licence"], m["licence_url"], m["citation"], changes.Releases));
-    }
+    public static Ok<DatasetInfo> GetDataset(DatasetFile dataset, Changes.ChangeQueries changes) => TypedResults.Ok(DatasetInfo.Of(dataset, changes.Releases));
 }

@@ -9,7 +9,7 @@ namespace Transparency.Api.GraphQL;
 public sealed class ActorOperationsBatch(OperationQueries queries)
 {
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Actor, int First), (OperationPage Page, long Total)> _loaded = [];
+    private readonly Dictionary<(string Actor, int First), (OperationQueries.OperationRows Page, long Total)> _loaded = [];
     private readonly Lock _lock = new();
 
     public void Register(IEnumerable<string> actorIds)
@@ -20,7 +20,7 @@ public sealed class ActorOperationsBatch(OperationQueries queries)
         }
     }
 
-    public (OperationPage Page, long Total) FirstPage(string actorId, int first)
+    public (OperationQueries.OperationRows Page, long Total) FirstPage(string actorId, int first)
     {
         lock (_lock)
         {
@@ -30,8 +30,9 @@ public sealed class ActorOperationsBatch(OperationQueries queries)
                 var loaded = queries.ListByActor([.. _pending], first);
                 foreach (var actor in _pending)
                 {
-                    _loaded[(actor, first)] = loaded.GetValueOrDefault(actor, (new OperationPage([], null), 0));
+                    _loaded[(actor, first)] = loaded.GetValueOrDefault(actor, (new OperationQueries.OperationRows([], [], false), 0));
                 }
+                _pending.Clear();
             }
             return _loaded[(actorId, first)];
         }

@@ -7,7 +7,6 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Transparency.Api.Dataset;
-using Transparency.Api.GraphQL.Types;
 
 namespace Transparency.Api.GraphQL;
 
@@ -231,7 +230,7 @@ public sealed class DocumentBudget(GraphQLOptions options, TransparencySchema sc
                     bound switch { int n => n, long n => n, _ => null },
                 _ => null,
             };
-            return Math.Clamp(first ?? 50, 1, QueryType.MaxFirst);
+            return Math.Clamp(first ?? Operations.OperationQuery.DefaultLimit, 1, Operations.OperationQuery.MaxLimit);
         }
     }
 }

@@ -63,6 +63,8 @@ public static class GraphQLEndpoint
     public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
+        // Types mapped from records (the OperationFilter input) take their descriptions from the records' XML documentation.
+        GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
         services.AddSingleton(options);
         services.AddScoped<OperationBatch>();
         services.AddScoped<ActorOperationsBatch>();

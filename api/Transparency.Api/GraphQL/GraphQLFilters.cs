@@ -1,56 +1,55 @@
+using System.Reflection;
 using GraphQL;
-using Microsoft.Extensions.Primitives;
-using Transparency.Api.Dataset;
-using Transparency.Api.Http;
+using Transparency.Api.Aggregates;
 using Transparency.Api.Operations;
+using Transparency.Api.Query;
 
 namespace Transparency.Api.GraphQL;
 
 /// <summary>
-/// Turns the GraphQL <c>filter</c> argument into the same <see cref="OperationFilter"/> the REST API builds from
-/// its query string, through the same checks, so that both APIs answer one question one way.
+/// GraphQL's arguments as the same typed query REST binds: <c>filter</c> is an <see cref="OperationFilter"/> already, and
+/// <c>orderBy</c>, <c>first</c> and <c>after</c> fill the order and page of an <see cref="OperationQuery"/>. The same
+/// validator checks them, naming fields as GraphQL callers wrote them.
 /// </summary>
 public static class GraphQLFilters
 {
-    private static readonly Dictionary<string, string> RestNames = new(StringComparer.Ordinal)
-    {
-        ["actor"] = "actor",
-        ["origin"] = "origin",
-        ["target"] = "target",
-        ["platform"] = "platform",
-        ["disclosedBy"] = "disclosedBy",
-        ["topic"] = "topic",
-        ["disclosedFrom"] = "from",
-        ["disclosedTo"] = "to",
-        ["activeFrom"] = "activeFrom",
-        ["activeTo"] = "activeTo",
-        ["minAccounts"] = "minAccounts",
-        ["minFollowers"] = "minFollowers",
-        ["text"] = "q",
-    };
+    public static OperationFilter Filter(IResolveFieldContext context) =>
+        Checked(context.GetArgument<OperationFilter?>("filter") ?? new OperationFilter(), context);
 
-    public static OperationFilter Read(IResolveFieldContext context, Vocabulary vocabulary)
+    public static OperationQuery Query(IResolveFieldContext context, OperationFilter? filter = null)
     {
-        var input = context.GetArgument<Dictionary<string, object?>>("filter") ?? [];
-        var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
-        foreach (var (name, value) in input)
-        {
-            if (value is null)
-            {
-                continue;
-            }
-            values[RestNames[name]] = value switch
-            {
-                IEnumerable<object?> list => new StringValues([.. list.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))]),
-                _ => new StringValues(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
-            };
-        }
-        var query = new QueryParameters(new QueryCollection(values));
-        var filter = OperationFilter.Read(query, vocabulary);
-        if (query.HasErrors)
-        {
-            throw new ExecutionError(query.ErrorMessage) { Code = "INVALID_FILTER" };
-        }
-        return filter;
+        var query = OperationQuery.Of(filter ?? context.GetArgument<OperationFilter?>("filter") ?? new OperationFilter());
+        query.Sort = context.GetArgument<string?>("orderBy");
+        query.Limit = context.GetArgument<int?>("first");
+        query.Cursor = context.GetArgument<string?>("after");
+        return Checked(query, context);
     }
+
+    public static AggregateQuery Aggregate(IResolveFieldContext context)
+    {
+        var query = AggregateQuery.Of(context.GetArgument<OperationFilter?>("filter") ?? new OperationFilter());
+        query.By = context.GetArgument<string[]?>("by");
+        return Checked(query, context);
+    }
+
+    private static T Checked<T>(T query, IResolveFieldContext context) where T : notnull
+    {
+        var errors = QueryValidator.Validate(query, context.RequestServices!, Name);
+        if (errors.Count == 0)
+        {
+            return query;
+        }
+        var inFilter = errors.Keys.All(name => FilterNames.Contains(name));
+        throw new ExecutionError(string.Join(" ", errors.SelectMany(e => e.Value))) { Code = inFilter ? "INVALID_FILTER" : "INVALID_ARGUMENT" };
+    }
+
+    private static readonly HashSet<string> FilterNames = [.. QueryValidator.Properties(typeof(OperationFilter)).Select(QueryValidator.GraphQLName)];
+
+    private static string Name(PropertyInfo property) => property.Name switch
+    {
+        nameof(OperationQuery.Sort) => "orderBy",
+        nameof(OperationQuery.Limit) => "first",
+        nameof(OperationQuery.Cursor) => "after",
+        _ => QueryValidator.GraphQLName(property),
+    };
 }

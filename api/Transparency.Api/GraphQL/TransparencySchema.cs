@@ -10,5 +10,7 @@ public sealed class TransparencySchema : Schema
     {
         Description = "Transparency: publicly disclosed influence operations, with the source behind every figure and attribution.";
         Query = services.GetRequiredService<QueryType>();
+        // Types mapped from records find their fields' graph types here.
+        RegisterTypeMapping(typeof(Aggregates.AggregateCell), typeof(AggregateCellType));
     }
 }

@@ -19,6 +19,10 @@ public static class ApiDocumentation
             });
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "Transparency.Api.xml"), includeControllerXmlComments: false);
             options.SupportNonNullableReferenceTypes();
+            // A nullable reference to another schema (an attribution's actor) is then `allOf: [$ref], nullable: true`, not a bare $ref that forbids null.
+            options.UseAllOfToExtendReferenceSchemas();
+            options.OperationFilter<OpenApiContract>();
+            options.SchemaFilter<EveryPropertyIsWritten>();
         });
         return services;
     }

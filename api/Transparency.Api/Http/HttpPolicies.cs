@@ -5,8 +5,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Transparency.Api.Dataset;
 
 namespace Transparency.Api.Http;
@@ -118,9 +118,16 @@ public static class HttpPolicies
         return app;
     }
 
+    /// <summary>Gives endpoints outside /v1 (the explorer's pages) the same ETag, 304 and Cache-Control as the API.</summary>
+    public static TBuilder WithDatasetETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DatasetResponse());
+
+    /// <summary>Marks an endpoint whose response is fully determined by the dataset and the request.</summary>
+    private sealed class DatasetResponse;
+
     /// <summary>
     /// HTTP requires HEAD wherever GET is served: the request runs as a GET (same status and headers, ETag and 304
-    /// included), the body is counted instead of sent, and its length becomes Content-Length.
+    /// included), the body is counted instead of sent, and its length becomes Content-Length (unless compressed).
     /// </summary>
     private static async Task HeadAsGet(HttpContext context, RequestDelegate next)
     {
@@ -142,7 +149,9 @@ public static class HttpPolicies
             context.Request.Method = HttpMethods.Head;
             context.Response.Body = body;
         }
-        if (!context.Response.HasStarted && context.Response.ContentLength is null && counter.Length > 0)
+        // A compressed body's length depends on how the compressor was flushed, so GET sends it chunked: so does HEAD.
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && counter.Length > 0
+            && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(context.Response.Headers.ContentEncoding))
         {
             context.Response.ContentLength = counter.Length;
         }
@@ -230,7 +239,8 @@ public static class HttpPolicies
     private static Task ConditionalGet(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/v1"))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !(request.Path.StartsWithSegments("/v1") || context.GetEndpoint()?.Metadata.GetMetadata<DatasetResponse>() is not null))
         {
             return next(context);
         }

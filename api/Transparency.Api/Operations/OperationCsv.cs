@@ -31,7 +31,7 @@ public static class OperationCsv
         }
     }
 
-    private static string Escape(string? field)
+    public static string Escape(string? field)
     {
         if (string.IsNullOrEmpty(field))
         {

@@ -13,15 +13,15 @@ public sealed record OperationSummary
     public required string Summary { get; init; }
     /// <summary>Countries it was run from (ISO 3166-1 alpha-2).</summary>
     public required IReadOnlyList<string> Origin { get; init; }
-    /// <summary>Countries it targeted.</summary>
+    /// <summary>Countries it targeted (ISO 3166-1 alpha-2).</summary>
     public required IReadOnlyList<string> Targets { get; init; }
     /// <summary>Platforms it is known on.</summary>
     public required IReadOnlyList<string> Platforms { get; init; }
-    /// <summary>Organisations that disclosed it.</summary>
+    /// <summary>Ids of the organisations that disclosed it.</summary>
     public required IReadOnlyList<string> DisclosedBy { get; init; }
     /// <summary>Earliest reported activity (YYYY, YYYY-MM or YYYY-MM-DD).</summary>
     public string? FirstSeen { get; init; }
-    /// <summary>Latest reported activity.</summary>
+    /// <summary>Latest reported activity, if a source gives one.</summary>
     public string? LastSeen { get; init; }
     /// <summary>Day of the first disclosure.</summary>
     public string? FirstDisclosed { get; init; }
@@ -33,7 +33,7 @@ public sealed record OperationSummary
     public long? AssetsRemoved { get; init; }
     /// <summary>The largest followers figure reported, if any.</summary>
     public long? MaxFollowers { get; init; }
-    /// <summary>true when it targeted its own country's people.</summary>
+    /// <summary>True when it targeted its own country's people.</summary>
     public bool Domestic { get; init; }
     /// <summary>When the record was first published in the dataset (UTC), from git history; null if never committed.</summary>
     public string? Published { get; init; }
@@ -44,7 +44,8 @@ public sealed record OperationSummary
 /// <summary>A page of operations.</summary>
 /// <param name="Items">The operations on this page.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
-public sealed record OperationPage(IReadOnlyList<OperationSummary> Items, string? NextCursor);
+/// <param name="TotalCount">How many operations match the filters, on every page.</param>
+public sealed record OperationPage(IReadOnlyList<OperationSummary> Items, string? NextCursor, long TotalCount);
 
 /// <summary>The whole record of one operation, with the source behind every claim.</summary>
 public sealed record OperationDetail

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Transparency.Api.Dataset;
+using Transparency.Api.Query;
 
 namespace Transparency.Api.Operations;
 
@@ -11,11 +12,12 @@ public sealed class OperationQueries(DatasetFile dataset)
     /// <summary>One active operation as it appears in lists; null when there is none.</summary>
     public OperationSummary? Find(string id) => List(new OperationFilter(), OperationSort.Parse("name"), 1, null, id).Items is [var found, ..] ? found : null;
 
-    public OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after) => List(filter, sort, limit, after, null);
+    /// <summary>A page of operations, each with the cursor of its own row, taken from the row's sort value as SQL computed it.</summary>
+    public OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after) => List(filter, sort, limit, after, null);
 
-    private OperationPage List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after, string? id)
+    private OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after, string? id)
     {
-        var (where, parameters) = Where(filter);
+        var (from, where, parameters) = Where(filter);
         if (id is not null)
         {
             where.Add("o.id = @Id");
@@ -35,7 +37,7 @@ public sealed class OperationQueries(DatasetFile dataset)
             SELECT o.id, o.name, o.summary, o.first_seen AS FirstSeen, o.last_seen AS LastSeen, o.first_disclosed AS FirstDisclosed,
                    o.last_disclosed AS LastDisclosed, o.accounts_removed AS AccountsRemoved, o.assets_removed AS AssetsRemoved,
                    o.max_followers AS MaxFollowers, o.domestic AS Domestic, o.published, o.modified, {sort.Expression} AS SortValue
-            FROM operations o
+            FROM {from}
             WHERE {string.Join(" AND ", where)}
             ORDER BY {sort.Expression} {direction}, o.id {direction}
             LIMIT @Limit
@@ -44,16 +46,17 @@ public sealed class OperationQueries(DatasetFile dataset)
         var rows = connection.Query<SummaryRow>(sql, parameters).ToList();
         var page = rows.Take(limit).ToList();
         var lists = ListsFor(connection, [.. page.Select(r => r.Id)]);
-        var items = page.Select(r => ToSummary(r, lists)).ToList();
-        var next = rows.Count > limit ? new OperationCursor(sort.Name, page[^1].SortValue!, page[^1].Id).Encode() : null;
-        return new OperationPage(items, next);
+        return new OperationRows(
+            [.. page.Select(r => ToSummary(r, lists))],
+            [.. page.Select(r => new OperationCursor(sort.Name, r.SortValue!, r.Id).Encode())],
+            rows.Count > limit);
     }
 
     /// <summary>
     /// The first <paramref name="limit"/> operations (by name) attributed to each of many actors, with each actor's
     /// total, in one statement: GraphQL's actors { operations } must not cost a query per actor.
     /// </summary>
-    public Dictionary<string, (OperationPage Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
+    public Dictionary<string, (OperationRows Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
     {
         using var connection = dataset.OpenConnection();
         var rows = connection.Query<ActorSummaryRow>("""
@@ -68,7 +71,7 @@ public sealed class OperationQueries(DatasetFile dataset)
                 FROM matched m JOIN operations o ON o.id = m.Id)
             SELECT Actor, Total, id, name, summary, first_seen AS FirstSeen, last_seen AS LastSeen, first_disclosed AS FirstDisclosed,
                    last_disclosed AS LastDisclosed, accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved,
-                   max_followers AS MaxFollowers, domestic AS Domestic, published, modified, name AS SortValue
+                   max_followers AS MaxFollowers, domestic AS Domestic, published, modified, name COLLATE NOCASE AS SortValue
             FROM ranked WHERE Position <= @take ORDER BY Actor, Position
             """, new { actorIds, take = limit + 1 }).ToList();
         var lists = ListsFor(connection, [.. rows.Select(r => r.Id).Distinct()]);
@@ -76,8 +79,10 @@ public sealed class OperationQueries(DatasetFile dataset)
         {
             var all = g.ToList();
             var page = all.Take(limit).ToList();
-            var next = all.Count > limit ? new OperationCursor("name", page[^1].SortValue!, page[^1].Id).Encode() : null;
-            return (new OperationPage([.. page.Select(r => ToSummary(r, lists))], next), all[0].Total);
+            return (new OperationRows(
+                [.. page.Select(r => ToSummary(r, lists))],
+                [.. page.Select(r => new OperationCursor("name", r.SortValue!, r.Id).Encode())],
+                all.Count > limit), all[0].Total);
         }, StringComparer.Ordinal);
     }
 
@@ -224,56 +229,50 @@ public sealed class OperationQueries(DatasetFile dataset)
     /// <summary>How many operations match the filter.</summary>
     public long Count(OperationFilter filter)
     {
-        var (where, parameters) = Where(filter);
+        var (from, where, parameters) = Where(filter);
         using var connection = dataset.OpenConnection();
-        return connection.ExecuteScalar<long>($"SELECT count(*) FROM operations o WHERE {string.Join(" AND ", where)}", parameters);
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {from} WHERE {string.Join(" AND ", where)}", parameters);
     }
 
-    /// <summary>The WHERE conditions for the filters given, and their parameters; tombstones are never listed.</summary>
-    internal static (List<string> Where, DynamicParameters Parameters) Where(OperationFilter filter)
+    /// <summary>
+    /// The FROM and WHERE of the operations a filter selects, with their parameters; tombstones are never listed. With text,
+    /// the full-text match is joined in as <c>m</c>, whose <c>score</c> orders by relevance: an exact name or alias first,
+    /// then FTS5's bm25 with names weighted 10 and aliases 8 against summaries 1 (lower is better).
+    /// </summary>
+    internal static (string From, List<string> Where, DynamicParameters Parameters) Where(OperationFilter filter)
     {
+        var from = "operations o";
         var where = new List<string> { "o.status = 'active'" };
         var parameters = new DynamicParameters();
-        void Exists(string[] values, string name, string subquery)
+        void Exists(string[]? values, string name, string subquery)
         {
-            if (values.Length > 0)
+            if (values is { Length: > 0 })
             {
                 where.Add($"EXISTS ({subquery})");
                 parameters.Add(name, values);
             }
         }
-        Exists(filter.Actors, "Actors", "SELECT 1 FROM attributions x WHERE x.operation_id = o.id AND x.actor_id IN @Actors");
-        Exists(filter.Origins, "Origins", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'origin' AND x.country IN @Origins");
-        Exists(filter.Targets, "Targets", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'target' AND x.country IN @Targets");
-        Exists(filter.Platforms, "Platforms", "SELECT 1 FROM operation_platforms x WHERE x.operation_id = o.id AND x.platform_id IN @Platforms");
+        void Day(string? text, bool end, string name, string condition)
+        {
+            if (PartialDateAttribute.Day(text, end) is { } day)
+            {
+                where.Add(condition);
+                parameters.Add(name, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+        }
+        Exists(filter.Actor, "Actors", "SELECT 1 FROM attributions x WHERE x.operation_id = o.id AND x.actor_id IN @Actors");
+        Exists(filter.Origin, "Origins", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'origin' AND x.country IN @Origins");
+        Exists(filter.Target, "Targets", "SELECT 1 FROM operation_countries x WHERE x.operation_id = o.id AND x.role = 'target' AND x.country IN @Targets");
+        Exists(filter.Platform, "Platforms", "SELECT 1 FROM operation_platforms x WHERE x.operation_id = o.id AND x.platform_id IN @Platforms");
         Exists(filter.DisclosedBy, "DisclosedBy", "SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND x.organisation_id IN @DisclosedBy");
-        Exists(filter.Topics, "Topics", "SELECT 1 FROM operation_topics x WHERE x.operation_id = o.id AND x.topic_id IN @Topics");
+        Exists(filter.Topic, "Topics", "SELECT 1 FROM operation_topics x WHERE x.operation_id = o.id AND x.topic_id IN @Topics");
         if (filter.DisclosedFrom is not null || filter.DisclosedTo is not null)
         {
-            var range = new List<string>();
-            if (filter.DisclosedFrom is { } from)
-            {
-                range.Add("x.date_end >= @DisclosedFrom");
-                parameters.Add("DisclosedFrom", Day(from));
-            }
-            if (filter.DisclosedTo is { } to)
-            {
-                range.Add("x.date_start <= @DisclosedTo");
-                parameters.Add("DisclosedTo", Day(to));
-            }
-            where.Add($"EXISTS (SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND {string.Join(" AND ", range)})");
+            where.Add($"EXISTS (SELECT 1 FROM disclosures x WHERE x.operation_id = o.id AND {DisclosureDates(filter, "x", parameters)})");
         }
-        if (filter.ActiveFrom is { } activeFrom)
-        {
-            // Still active on or after the day: an operation with no reported end counts as ongoing.
-            where.Add("(o.last_seen_end >= @ActiveFrom OR (o.last_seen_end IS NULL AND o.first_seen_start IS NOT NULL))");
-            parameters.Add("ActiveFrom", Day(activeFrom));
-        }
-        if (filter.ActiveTo is { } activeTo)
-        {
-            where.Add("o.first_seen_start <= @ActiveTo");
-            parameters.Add("ActiveTo", Day(activeTo));
-        }
+        // Still active on or after the day: an operation with no reported end counts as ongoing.
+        Day(filter.ActiveFrom, false, "ActiveFrom", "(o.last_seen_end >= @ActiveFrom OR (o.last_seen_end IS NULL AND o.first_seen_start IS NOT NULL))");
+        Day(filter.ActiveTo, true, "ActiveTo", "o.first_seen_start <= @ActiveTo");
         if (filter.MinAccounts is { } minAccounts)
         {
             where.Add("o.accounts_removed >= @MinAccounts");
@@ -286,18 +285,51 @@ public sealed class OperationQueries(DatasetFile dataset)
         }
         if (filter.Text is { } text)
         {
-            where.Add("o.id IN (SELECT operation_id FROM operations_fts WHERE operations_fts MATCH @Text)");
+            from = """
+                operations o JOIN (
+                    SELECT f.operation_id,
+                           bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)
+                           - CASE WHEN EXISTS (SELECT 1 FROM operations e WHERE e.id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
+                                    OR EXISTS (SELECT 1 FROM operation_aliases e WHERE e.operation_id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
+                                  THEN 1000000.0 ELSE 0.0 END AS score
+                    FROM operations_fts f WHERE operations_fts MATCH @Text) m ON m.operation_id = o.id
+                """;
             parameters.Add("Text", FullTextQuery(text));
+            parameters.Add("Exact", string.Join(" ", Words(text)));
         }
-        return (where, parameters);
+        return (from, where, parameters);
     }
 
-    /// <summary>Each word becomes a quoted FTS5 string, so that user input is never FTS5 syntax; all words must match.</summary>
-    internal static string FullTextQuery(string text) =>
-        string.Join(" ", text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    /// <summary>The condition on a disclosure (table alias <paramref name="alias"/>) that its date falls in the filter's disclosure range.</summary>
+    internal static string DisclosureDates(OperationFilter filter, string alias, DynamicParameters parameters)
+    {
+        var range = new List<string>();
+        if (PartialDateAttribute.Day(filter.DisclosedFrom, end: false) is { } from)
+        {
+            range.Add($"{alias}.date_end >= @DisclosedFrom");
+            parameters.Add("DisclosedFrom", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (PartialDateAttribute.Day(filter.DisclosedTo, end: true) is { } to)
+        {
+            range.Add($"{alias}.date_start <= @DisclosedTo");
+            parameters.Add("DisclosedTo", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return range.Count == 0 ? "1" : string.Join(" AND ", range);
+    }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Each word becomes a quoted FTS5 string, so that user input is never FTS5 syntax; all words must match, and the last
+    /// may be the start of a word (people type the end last). The porter tokenizer stems both sides: election = elections.
+    /// </summary>
+    internal static string FullTextQuery(string text)
+    {
+        var words = Words(text).Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToArray();
+        return words.Length == 0 ? "\"\"" : string.Join(" ", words[..^1].Append(words[^1] + "*"));
+    }
+
+    /// <summary>The words of a text; punctuation alone is no word (FTS5 would find no token in it).</summary>
+    private static string[] Words(string text) =>
+        [.. text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit))];
 
     private static ListsByOperation ListsFor(SqliteConnection connection, string[] ids)
     {
@@ -334,6 +366,12 @@ public sealed class OperationQueries(DatasetFile dataset)
         }
 
         public List<string> Get(string list, string operation) => _lists.TryGetValue((list, operation), out var values) ? values : [];
+    }
+
+    /// <summary>A page of rows: the operations, the cursor of each (from its row's sort value), and whether more follow.</summary>
+    public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<string> Cursors, bool HasMore)
+    {
+        public string? NextCursor => HasMore ? Cursors[^1] : null;
     }
 
     public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);

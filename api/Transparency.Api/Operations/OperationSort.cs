@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Transparency.Api.Operations;
 
-/// <summary>A sort order of <c>/v1/operations</c>: a field, ascending unless written with a leading '-'.</summary>
+/// <summary>A sort order of <c>/v1/operations</c> (one of <see cref="OperationQuery.Sort"/>'s values): a field, ascending unless written with a leading '-'.</summary>
 public sealed record OperationSort(string Name, string Expression, bool Descending)
 {
     /// <summary>The sortable fields and the SQL they sort by (NULLs mapped to values that sort first, so that keyset paging works).</summary>
@@ -15,13 +15,12 @@ public sealed record OperationSort(string Name, string Expression, bool Descendi
         ["lastDisclosed"] = "COALESCE(o.last_disclosed, '')",
         ["accountsRemoved"] = "COALESCE(o.accounts_removed, -1)",
         ["followers"] = "COALESCE(o.max_followers, -1)",
+        // The full-text match's score (lower is better), joined in by OperationQueries.Where when q is given.
+        ["relevance"] = "m.score",
     };
 
-    public static IReadOnlyCollection<string> Choices { get; } = [.. Fields.Keys, .. Fields.Keys.Select(k => "-" + k)];
-
-    public static OperationSort Parse(string? text)
+    public static OperationSort Parse(string text)
     {
-        text ??= "name";
         var descending = text.StartsWith('-');
         var name = descending ? text[1..] : text;
         return new OperationSort(text, Fields[name], descending);
@@ -46,7 +45,7 @@ public sealed record OperationCursor(string Sort, object Value, string Id)
             var value = root.GetProperty("v");
             object decoded = value.ValueKind switch
             {
-                JsonValueKind.Number => value.GetInt64(),
+                JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole : value.GetDouble(),
                 JsonValueKind.String => value.GetString()!,
                 _ => throw new FormatException(),
             };

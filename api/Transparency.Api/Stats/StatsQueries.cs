@@ -22,9 +22,9 @@ public sealed record StatsDto
     public required IReadOnlyList<FacetCount> ByPlatform { get; init; }
     /// <summary>Operations by disclosing organisation.</summary>
     public required IReadOnlyList<FacetCount> ByDisclosedBy { get; init; }
-    /// <summary>Operations by year of disclosure (an operation disclosed in two years counts in both).</summary>
+    /// <summary>Operations by year of disclosure (an operation disclosed in two years counts in both); with <c>from</c>/<c>to</c>, only years of disclosures in the range.</summary>
     public required IReadOnlyList<FacetCount> ByDisclosureYear { get; init; }
-    /// <summary>Accounts removed, by platform, counting each disclosure's own figures once.</summary>
+    /// <summary>Accounts removed, by platform, counting each disclosure's own figures once; with <c>from</c>/<c>to</c>, only disclosures in the range.</summary>
     public required IReadOnlyList<FacetCount> AccountsRemovedByPlatform { get; init; }
     /// <summary>Accounts removed, by year of disclosure.</summary>
     public required IReadOnlyList<FacetCount> AccountsRemovedByYear { get; init; }
@@ -35,9 +35,11 @@ public sealed class StatsQueries(DatasetFile dataset)
 {
     public StatsDto Get(OperationFilter filter)
     {
-        var (where, parameters) = OperationQueries.Where(filter);
+        var (from, where, parameters) = OperationQueries.Where(filter);
+        // Disclosure dates choose the disclosures whose years and figures count, not only the operations.
+        var dates = OperationQueries.DisclosureDates(filter, "d", parameters);
         // Every facet reads the same matched set; a CTE per statement keeps the connection strictly read-only.
-        var with = $"WITH matched AS (SELECT o.id FROM operations o WHERE {string.Join(" AND ", where)})";
+        var with = $"WITH matched AS (SELECT o.id FROM {from} WHERE {string.Join(" AND ", where)})";
         using var connection = dataset.OpenConnection();
         using var results = connection.QueryMultiple($"""
             {with} SELECT count(*) FROM matched;
@@ -45,23 +47,31 @@ public sealed class StatsQueries(DatasetFile dataset)
             {with} SELECT country AS Key, count(*) AS Count FROM operation_countries WHERE role = 'target' AND operation_id IN matched GROUP BY country ORDER BY Count DESC, Key;
             {with} SELECT platform_id AS Key, count(*) AS Count FROM operation_platforms WHERE operation_id IN matched GROUP BY platform_id ORDER BY Count DESC, Key;
             {with} SELECT organisation_id AS Key, count(DISTINCT operation_id) AS Count FROM disclosures WHERE operation_id IN matched GROUP BY organisation_id ORDER BY Count DESC, Key;
-            {with} SELECT substr(date_start, 1, 4) AS Key, count(DISTINCT operation_id) AS Count FROM disclosures WHERE operation_id IN matched GROUP BY Key ORDER BY Key;
-            {with} SELECT platform_id AS Key, sum(count) AS Count FROM platform_actions
-            WHERE asset_kind_id = 'account' AND counts_in_totals = 1 AND operation_id IN matched GROUP BY platform_id ORDER BY Count DESC, Key;
+            {with} SELECT substr(d.date_start, 1, 4) AS Key, count(DISTINCT d.operation_id) AS Count FROM disclosures d WHERE d.operation_id IN matched AND {dates} GROUP BY Key ORDER BY Key;
+            {with} SELECT pa.platform_id AS Key, sum(pa.count) AS Count FROM platform_actions pa
+            JOIN disclosures d ON d.operation_id = pa.operation_id AND d.id = pa.disclosure_id
+            WHERE pa.asset_kind_id = 'account' AND pa.counts_in_totals = 1 AND pa.operation_id IN matched AND {dates} GROUP BY pa.platform_id ORDER BY Count DESC, Key;
             {with} SELECT substr(d.date_start, 1, 4) AS Key, sum(pa.count) AS Count FROM platform_actions pa
             JOIN disclosures d ON d.operation_id = pa.operation_id AND d.id = pa.disclosure_id
-            WHERE pa.asset_kind_id = 'account' AND pa.counts_in_totals = 1 AND pa.operation_id IN matched GROUP BY Key ORDER BY Key;
+            WHERE pa.asset_kind_id = 'account' AND pa.counts_in_totals = 1 AND pa.operation_id IN matched AND {dates} GROUP BY Key ORDER BY Key;
             """, parameters);
         return new StatsDto
         {
             Operations = results.ReadSingle<long>(),
-            ByOrigin = [.. results.Read<FacetCount>()],
-            ByTarget = [.. results.Read<FacetCount>()],
-            ByPlatform = [.. results.Read<FacetCount>()],
-            ByDisclosedBy = [.. results.Read<FacetCount>()],
-            ByDisclosureYear = [.. results.Read<FacetCount>()],
-            AccountsRemovedByPlatform = [.. results.Read<FacetCount>()],
-            AccountsRemovedByYear = [.. results.Read<FacetCount>()],
+            ByOrigin = [.. Facets(results)],
+            ByTarget = [.. Facets(results)],
+            ByPlatform = [.. Facets(results)],
+            ByDisclosedBy = [.. Facets(results)],
+            ByDisclosureYear = [.. Facets(results)],
+            AccountsRemovedByPlatform = [.. Facets(results)],
+            AccountsRemovedByYear = [.. Facets(results)],
         };
     }
+
+    /// <summary>
+    /// Read by position, not by <see cref="FacetCount"/>'s constructor: with no matching row SQLite reports no column
+    /// type, and Dapper would then look for a constructor taking bytes and fail (a search matching nothing answered 500).
+    /// </summary>
+    private static IEnumerable<FacetCount> Facets(SqlMapper.GridReader results) =>
+        results.Read<(string Key, long Count)>().Select(r => new FacetCount(r.Key, r.Count));
 }

@@ -259,7 +259,8 @@ CREATE VIRTUAL TABLE operations_fts USING fts5 (
     name,
     aliases,
     summary,
-    tokenize = 'unicode61 remove_diacritics 2'
+    -- porter: English stems, so that election and elections match each other.
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 -- table operations_fts_config

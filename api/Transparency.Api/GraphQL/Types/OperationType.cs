@@ -9,20 +9,20 @@ public sealed class OperationType : ObjectGraphType<OperationSummary>
     {
         Name = "Operation";
         Description = "A publicly disclosed influence operation: its names, origin and targets, who disclosed it and what was removed, and the source behind every claim.";
-        Field(o => o.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Permanent id, e.g. spamouflage.");
-        Field(o => o.Name).Description("The name most sources use.");
-        Field(o => o.Summary).Description("Two to four sentences.");
-        Field(o => o.Domestic).Description("True when the operation targeted its own country's people.");
-        Field(o => o.Origin).Description("Countries it was run from (ISO 3166-1 alpha-2).");
-        Field(o => o.Targets).Description("Countries it targeted (ISO 3166-1 alpha-2).");
-        Field(o => o.Platforms).Description("Platforms it is known on.");
-        Field(o => o.DisclosedBy).Description("Ids of the organisations that disclosed it.");
-        Field(o => o.FirstSeen, nullable: true).Description("Earliest reported activity: YYYY, YYYY-MM or YYYY-MM-DD.");
-        Field(o => o.LastSeen, nullable: true).Description("Latest reported activity, if a source gives one.");
-        Field(o => o.FirstDisclosed, nullable: true).Description("Day of the first disclosure.");
-        Field(o => o.LastDisclosed, nullable: true).Description("Day of the latest disclosure.");
-        Field(o => o.Published, nullable: true).Description("When the record was first published in the dataset (UTC), from git history.");
-        Field(o => o.Modified, nullable: true).Description("When the record last changed (UTC), from git history.");
+        Field(o => o.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(o => o.Name);
+        Field(o => o.Summary);
+        Field(o => o.Domestic);
+        Field(o => o.Origin);
+        Field(o => o.Targets);
+        Field(o => o.Platforms);
+        Field(o => o.DisclosedBy);
+        Field(o => o.FirstSeen, nullable: true);
+        Field(o => o.LastSeen, nullable: true);
+        Field(o => o.FirstDisclosed, nullable: true);
+        Field(o => o.LastDisclosed, nullable: true);
+        Field(o => o.Published, nullable: true);
+        Field(o => o.Modified, nullable: true);
         Field<NonNullGraphType<ReachTotalsType>>("totals").Description("Totals across disclosures, each disclosure counted once.")
             .Resolve(c => new ReachTotalsDto(c.Source.AccountsRemoved, c.Source.AssetsRemoved, c.Source.MaxFollowers));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AliasType>>>>("aliases").Description("Other names, each with the source that uses it.")

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
 using Transparency.Api.Actors;
+using Transparency.Api.Aggregates;
 using Transparency.Api.Dataset;
 using Transparency.Api.Operations;
 using Transparency.Api.Stats;
@@ -12,8 +13,6 @@ namespace Transparency.Api.GraphQL.Types;
 
 public sealed class QueryType : ObjectGraphType
 {
-    public const int MaxFirst = 100;
-
     public QueryType()
     {
         Name = "Query";
@@ -36,10 +35,10 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ConnectionType<OperationType>>>("operations")
             .Description("Operations matching a filter, as a Relay connection: page with first and after.")
             .Argument<OperationFilterType>("filter", "Which operations; the same filters as GET /v1/operations.")
-            .Argument<OperationOrderType>("orderBy", "The order (default NAME).")
-            .Argument<IntGraphType>("first", $"How many, 1 to {MaxFirst} (default 50).")
+            .Argument<OperationOrderType>("orderBy", "The order (default RELEVANCE with filter.text, NAME otherwise).")
+            .Argument<IntGraphType>("first", $"How many, 1 to {OperationQuery.MaxLimit} (default {OperationQuery.DefaultLimit}).")
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
-            .Resolve(context => OperationsConnection(context, GraphQLFilters.Read(context, context.RequestServices!.GetRequiredService<Vocabulary>())));
+            .Resolve(context => OperationsConnection(context, GraphQLFilters.Query(context)));
 
         Field<ActorType>("actor")
             .Description("One actor by id; null when there is none.")
@@ -47,7 +46,7 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(context =>
             {
                 var id = context.GetArgument<string>("id");
-                var actor = context.RequestServices!.GetRequiredService<ActorQueries>().List(null).FirstOrDefault(a => a.Id == id);
+                var actor = context.RequestServices!.GetRequiredService<ActorQueries>().Find(id);
                 context.RequestServices!.GetRequiredService<ActorOperationsBatch>().Register(actor is null ? [] : [actor.Id]);
                 return actor;
             });
@@ -77,12 +76,17 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<StatsType>>("stats")
             .Description("Facet counts under a filter, as GET /v1/stats.")
             .Argument<OperationFilterType>("filter", "Which operations to count; the same filters as operations.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<StatsQueries>()
-                .Get(GraphQLFilters.Read(context, context.RequestServices!.GetRequiredService<Vocabulary>())));
+            .Resolve(context => context.RequestServices!.GetRequiredService<StatsQueries>().Get(GraphQLFilters.Filter(context)));
+
+        Field<NonNullGraphType<AggregatesType>>("aggregates")
+            .Description("Removal and reach figures of the operations a filter selects, grouped, as GET /v1/aggregates: each counted figure once; disclosedFrom/disclosedTo choose the disclosures whose figures are summed.")
+            .Argument<OperationFilterType>("filter", "Which operations; the same filters as operations.")
+            .Argument<ListGraphType<NonNullGraphType<AggregateGroupingType>>>("by", "What to group by, in this order; none gives one cell, the total. An operation run from two countries counts under each origin.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<AggregateQueries>().Get(GraphQLFilters.Aggregate(context)));
 
         Field<NonNullGraphType<DatasetType>>("dataset")
             .Description("The version, provenance, checksum and licence of the data served.")
-            .Resolve(context => DatasetEndpoints.GetDataset(Dataset(context), context.RequestServices!.GetRequiredService<Changes.ChangeQueries>()).Value);
+            .Resolve(context => DatasetInfo.Of(context.RequestServices!.GetRequiredService<DatasetFile>(), context.RequestServices!.GetRequiredService<Changes.ChangeQueries>().Releases));
 
         Field<ChangesType>("changes")
             .Description("Operations added, changed, withdrawn or merged since a release or a time, for incremental sync; an error (INVALID_SINCE) when since is neither.")
@@ -96,81 +100,42 @@ public sealed class QueryType : ObjectGraphType
     }
 
     /// <summary>A page of operations as a Relay connection; the page's ids are registered so nested fields load in one batch.</summary>
-    public static Connection<OperationSummary> OperationsConnection(IResolveFieldContext context, OperationFilter filter)
+    public static Connection<OperationSummary> OperationsConnection(IResolveFieldContext context, OperationQuery query)
     {
-        var first = First(context);
-        var sortName = context.HasArgument("orderBy") ? context.GetArgument<string>("orderBy") : "name";
-        OperationCursor? after = null;
-        if (context.GetArgument<string?>("after") is { } cursorText)
-        {
-            after = OperationCursor.Decode(cursorText);
-            if (after is null || after.Sort != sortName)
-            {
-                throw new ExecutionError("after is not a cursor of this query and order; start again without it.") { Code = "INVALID_CURSOR" };
-            }
-        }
         var queries = context.RequestServices!.GetRequiredService<OperationQueries>();
-        var page = queries.List(filter, OperationSort.Parse(sortName), first, after);
+        var rows = queries.List(query, query.Order(), query.PageSize(), query.After());
         var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
-        return ToConnection(context, page, sortName, after is not null, wantsTotal ? queries.Count(filter) : null);
+        return ToConnection(context, rows, query.Cursor is not null, wantsTotal ? queries.Count(query) : null);
     }
 
     /// <summary>An actor's operations: the first page comes from the batch that loads every listed actor's at once.</summary>
     public static Connection<OperationSummary> ActorOperations(IResolveFieldContext<ActorSummary> context)
     {
-        if (context.GetArgument<string?>("after") is not null)
+        var query = GraphQLFilters.Query(context, new OperationFilter { Actor = [context.Source.Id] });
+        if (query.Cursor is not null)
         {
-            return OperationsConnection(context, new OperationFilter { Actors = [context.Source.Id] });
+            return OperationsConnection(context, query);
         }
-        var first = First(context);
-        var (page, total) = context.RequestServices!.GetRequiredService<ActorOperationsBatch>().FirstPage(context.Source.Id, first);
-        return ToConnection(context, page, "name", false, total);
+        var (page, total) = context.RequestServices!.GetRequiredService<ActorOperationsBatch>().FirstPage(context.Source.Id, query.PageSize());
+        return ToConnection(context, page, false, total);
     }
 
-    private static int First(IResolveFieldContext context)
+    /// <summary>Edges whose cursors are those SQL made from each row's own sort value.</summary>
+    private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationQueries.OperationRows rows, bool hasPrevious, long? total)
     {
-        var first = context.GetArgument<int?>("first") ?? 50;
-        return first is >= 1 and <= MaxFirst
-            ? first
-            : throw new ExecutionError($"first must be between 1 and {MaxFirst}; page with after for more.") { Code = "FIRST_OUT_OF_RANGE" };
-    }
-
-    private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationPage page, string sortName, bool hasPrevious, long? total)
-    {
-        context.RequestServices!.GetRequiredService<OperationBatch>().Register(page.Items.Select(i => i.Id));
-        var sort = OperationSort.Parse(sortName);
-        var edges = page.Items.Select(item => new Edge<OperationSummary>
-        {
-            Node = item,
-            Cursor = new OperationCursor(sortName, SortValue(sort, item), item.Id).Encode(),
-        }).ToList();
+        context.RequestServices!.GetRequiredService<OperationBatch>().Register(rows.Items.Select(i => i.Id));
+        var edges = rows.Items.Zip(rows.Cursors, (item, cursor) => new Edge<OperationSummary> { Node = item, Cursor = cursor }).ToList();
         return new Connection<OperationSummary>
         {
             Edges = edges,
             TotalCount = total is null ? null : (int)total,
             PageInfo = new PageInfo
             {
-                HasNextPage = page.NextCursor is not null,
+                HasNextPage = rows.HasMore,
                 HasPreviousPage = hasPrevious,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },
         };
     }
-
-    /// <summary>The value a node sorts by, as the SQL of <see cref="OperationSort"/> computes it, for its cursor.</summary>
-    private static object SortValue(OperationSort sort, OperationSummary item) => sort.Name.TrimStart('-') switch
-    {
-        "name" => item.Name,
-        "firstSeen" => FirstDay(item.FirstSeen),
-        "lastDisclosed" => item.LastDisclosed ?? "",
-        "accountsRemoved" => item.AccountsRemoved ?? -1L,
-        "followers" => item.MaxFollowers ?? -1L,
-        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
-    };
-
-    private static string FirstDay(string? date) =>
-        date is null ? "" : Transparency.Dataset.Schema.Formats.ParseDate(date)?.Earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
-    private static DatasetFile Dataset(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<DatasetFile>();
 }
