@@ -16,6 +16,7 @@ StartupFailure.ExitWithOneLine(builder);
 
 builder.Services.AddDatasetFile(builder.Configuration);
 builder.Services.AddSingleton<Vocabulary>();
+builder.Services.AddOperationJson();
 builder.Services.AddSingleton<OperationQueries>();
 builder.Services.AddSingleton<ActorQueries>();
 builder.Services.AddSingleton<StatsQueries>();
@@ -31,10 +32,11 @@ builder.Services.AddExplorer();
 
 var app = builder.Build();
 
-// Open (or compile) the database before taking requests: a missing or broken file stops start-up here.
+// Open (or compile) the database and read every record before taking requests: a missing or broken file stops start-up here.
 try
 {
     app.Services.GetRequiredService<Vocabulary>();
+    app.Services.GetRequiredService<OperationQueries>();
 }
 catch (DatasetUnavailableException e)
 {

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Transparency.Api.Dataset;
 using Transparency.Api.Tests.Support;
 
 namespace Transparency.Api.Tests;
@@ -145,6 +147,30 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
         var sources = o.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
         Assert.Equal(["lab-2021", "meta-2021-03", "news-2021-03"], sources);
         Assert.Equal("operation-beta", o.GetProperty("related")[0].GetProperty("operation").GetString());
+    }
+
+    [Fact]
+    public async Task RecordsAreMadeOnceSoALookupRunsNoQueryAndAListItsIdsAndCountWhateverItsSize()
+    {
+        var dataset = factory.Services.GetRequiredService<DatasetFile>();
+
+        var before = dataset.StatementsRun;
+        var lookup = await _client.GetAsync("/v1/operations/operation-alpha");
+        var forLookup = dataset.StatementsRun - before;
+        before = dataset.StatementsRun;
+        var one = await _client.GetAsync("/v1/operations?limit=1");
+        var forOne = dataset.StatementsRun - before;
+        before = dataset.StatementsRun;
+        var two = await _client.GetAsync("/v1/operations?limit=2");
+        var forTwo = dataset.StatementsRun - before;
+
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+        Assert.Equal("operation-alpha", (await lookup.Json()).GetProperty("id").GetString());
+        Assert.Equal(2, (await two.Json()).Ids().Length);
+        Assert.Equal(0, forLookup);
+        // One indexed query for the page's ids and sort values, one for totalCount.
+        Assert.Equal(2, forOne);
+        Assert.Equal(forOne, forTwo);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using Transparency.Api.GraphQL.Types;
 
@@ -47,8 +48,8 @@ public sealed class GraphQLOptions
     /// <summary>How long one query may run.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Memory for results kept by the server, in bytes.</summary>
-    public long ResultCacheBytes { get; set; } = 128L * 1024 * 1024;
+    /// <summary>Memory for results kept by the server, in bytes; 0 (the default) keeps none (see docs/performance.md).</summary>
+    public long ResultCacheBytes { get; set; }
 }
 
 /// <summary>
@@ -66,12 +67,17 @@ public static class GraphQLEndpoint
         // Types mapped from records (the OperationFilter input) take their descriptions from the records' XML documentation.
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
         services.AddSingleton(options);
-        services.AddScoped<OperationBatch>();
         services.AddScoped<ActorOperationsBatch>();
-        services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
+        if (options.ResultCacheBytes > 0)
+        {
+            services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
+        }
         services.AddSingleton<DocumentBudget>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()
+            // Every resolver answers from memory or one SQL query, synchronously: running fields one after another
+            // spares the parallel strategy's task per field.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(QueryType).Assembly)
             .AddSystemTextJson()
             .AddComplexityAnalyzer(complexity =>
@@ -199,9 +205,9 @@ public static class GraphQLEndpoint
             return;
         }
         context.Response.ContentType = $"{MediaType}; charset=utf-8";
-        var cache = context.RequestServices.GetRequiredService<GraphQLResultCache>();
-        var key = GraphQLResultCache.Key(request.Query, request.OperationName, serializer.Serialize(request.Variables));
-        if (cache.TryGet(key, out var cached))
+        var cache = context.RequestServices.GetService<GraphQLResultCache>();
+        var key = cache is null ? null : GraphQLResultCache.Key(request.Query, request.OperationName, serializer.Serialize(request.Variables));
+        if (cache is not null && cache.TryGet(key!, out var cached))
         {
             await context.Response.Body.WriteAsync(cached, context.RequestAborted);
             return;
@@ -225,11 +231,13 @@ public static class GraphQLEndpoint
         NameTheTimeLimit(result, context.RequestServices.GetRequiredService<GraphQLOptions>().Timeout);
         // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
-        if (result.Executed && result.Errors is not { Count: > 0 })
+        if (cache is null || !result.Executed || result.Errors is { Count: > 0 })
         {
-            cache.Add(key, bytes);
+            await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+            return;
         }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
+        cache.Add(key!, bytes);
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 

@@ -28,8 +28,8 @@ public sealed class HttpOptions
     /// <summary>How long clients and caches may reuse a response without asking again.</summary>
     public TimeSpan CacheMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Memory for responses kept by the server, in bytes.</summary>
-    public long ResponseCacheBytes { get; set; } = 256L * 1024 * 1024;
+    /// <summary>Memory for responses kept by the server, in bytes; 0 (the default) keeps none.</summary>
+    public long ResponseCacheBytes { get; set; }
 
     /// <summary>
     /// The largest request body any endpoint reads, in bytes. Only POST /graphql takes a body, and its document is
@@ -40,8 +40,8 @@ public sealed class HttpOptions
 
 /// <summary>
 /// HTTP done right for an immutable dataset: strong ETags, 304s, Cache-Control, open CORS for reads,
-/// compression, a per-client rate limiter answering 429 with Retry-After, request time-outs, and a
-/// server-side cache of responses.
+/// compression, a per-client rate limiter answering 429 with Retry-After, request time-outs, and (when
+/// configured) a server-side cache of responses.
 /// </summary>
 public static class HttpPolicies
 {
@@ -86,12 +86,17 @@ public static class HttpPolicies
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
         });
         // The served file never changes while the process runs, so a response, once made, stays right until
-        // restart: keep it (bounded by size) and serve later identical requests from memory.
-        services.AddOutputCache(cache =>
+        // restart and could be kept. It is not by default: answers come from records made at start-up, so a kept
+        // response saves little, and varied requests (most of researchers' traffic) fill a cache with answers
+        // nobody asks for again (docs/performance.md has the measurements). A size above 0 turns it on.
+        if (options.ResponseCacheBytes > 0)
         {
-            cache.SizeLimit = options.ResponseCacheBytes;
-            cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromDays(365)).SetVaryByHeader("Accept").AddPolicy<OnlyWholeBodies>());
-        });
+            services.AddOutputCache(cache =>
+            {
+                cache.SizeLimit = options.ResponseCacheBytes;
+                cache.AddBasePolicy(policy => policy.Expire(TimeSpan.FromDays(365)).SetVaryByHeader("Accept").AddPolicy<OnlyWholeBodies>());
+            });
+        }
         // Kestrel reads only its endpoints from configuration: bind its limits (connections, header size) too,
         // and cap every request body at the one setting the API documents.
         services.Configure<KestrelServerOptions>(kestrel =>
@@ -114,7 +119,10 @@ public static class HttpPolicies
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.Use(ConditionalGet);
-        app.UseOutputCache();
+        if (app.Services.GetRequiredService<HttpOptions>().ResponseCacheBytes > 0)
+        {
+            app.UseOutputCache();
+        }
         return app;
     }
 

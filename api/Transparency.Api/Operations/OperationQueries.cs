@@ -1,28 +1,59 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Transparency.Api.Dataset;
 using Transparency.Api.Query;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Transparency.Api.Operations;
 
-/// <summary>Every SQL read of operations. The WHERE clause holds only the filters given: SQLite cannot use an index behind <c>@p IS NULL OR …</c>.</summary>
-public sealed class OperationQueries(DatasetFile dataset)
+/// <summary>
+/// Every SQL read of operations. The served file never changes while the process runs, so every record is read
+/// once, at start-up, with one statement per table, and kept (with its JSON, see <see cref="OperationJson"/>);
+/// SQLite remains the engine for filtering, ordering, ranked search and counting: a list is one indexed query for
+/// ids and sort values (and the count for totalCount).
+/// The WHERE clause holds only the filters given: SQLite cannot use an index behind <c>@p IS NULL OR …</c>.
+/// </summary>
+public sealed class OperationQueries
 {
+    private readonly DatasetFile _dataset;
+    private readonly FrozenDictionary<string, (OperationSummary Summary, OperationDetail Detail)> _active;
+    private readonly FrozenDictionary<string, Tombstone> _statuses;
+
+    public OperationQueries(DatasetFile dataset, OperationJson json, IOptions<JsonOptions> apiJson, ILogger<OperationQueries> logger)
+    {
+        _dataset = dataset;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var connection = dataset.OpenConnection();
+        var records = ReadAll(connection);
+        foreach (var (summary, detail) in records.Values)
+        {
+            json.Keep(summary, apiJson);
+            json.Keep(detail, apiJson);
+        }
+        _active = records.ToFrozenDictionary(StringComparer.Ordinal);
+        _statuses = connection.Query<(string Id, string Status, string? MergedInto, string? RetiredOn, string? RetiredReason)>(
+                "SELECT id, status, merged_into, retired_on, retired_reason FROM operations")
+            .ToFrozenDictionary(r => r.Id, r => new Tombstone(r.Status, r.MergedInto, r.RetiredOn, r.RetiredReason), StringComparer.Ordinal);
+        logger.LogInformation("Read {Count} operations and made their JSON in {Milliseconds:0} ms",
+            _active.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
     /// <summary>One active operation as it appears in lists; null when there is none.</summary>
-    public OperationSummary? Find(string id) => List(new OperationFilter(), OperationSort.Parse("name"), 1, null, id).Items is [var found, ..] ? found : null;
+    public OperationSummary? Find(string id) => _active.TryGetValue(id, out var record) ? record.Summary : null;
+
+    /// <summary>The status of an id: null when it never existed.</summary>
+    public Tombstone? Status(string id) => _statuses.GetValueOrDefault(id);
+
+    /// <summary>One active operation's whole record; null when there is none.</summary>
+    public OperationDetail? Get(string id) => _active.TryGetValue(id, out var record) ? record.Detail : null;
 
     /// <summary>A page of operations, each with the cursor of its own row, taken from the row's sort value as SQL computed it.</summary>
-    public OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after) => List(filter, sort, limit, after, null);
-
-    private OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after, string? id)
+    public OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
     {
         var (from, where, parameters) = Where(filter);
-        if (id is not null)
-        {
-            where.Add("o.id = @Id");
-            parameters.Add("Id", id);
-        }
         if (after is not null)
         {
             where.Add(sort.Descending
@@ -34,20 +65,17 @@ public sealed class OperationQueries(DatasetFile dataset)
         parameters.Add("Limit", limit + 1);
         var direction = sort.Descending ? "DESC" : "ASC";
         var sql = $"""
-            SELECT o.id, o.name, o.summary, o.first_seen AS FirstSeen, o.last_seen AS LastSeen, o.first_disclosed AS FirstDisclosed,
-                   o.last_disclosed AS LastDisclosed, o.accounts_removed AS AccountsRemoved, o.assets_removed AS AssetsRemoved,
-                   o.max_followers AS MaxFollowers, o.domestic AS Domestic, o.published, o.modified, {sort.Expression} AS SortValue
+            SELECT o.id, {sort.Expression} AS SortValue
             FROM {from}
             WHERE {string.Join(" AND ", where)}
             ORDER BY {sort.Expression} {direction}, o.id {direction}
             LIMIT @Limit
             """;
-        using var connection = dataset.OpenConnection();
-        var rows = connection.Query<SummaryRow>(sql, parameters).ToList();
+        using var connection = _dataset.OpenConnection();
+        var rows = connection.Query<KeyRow>(sql, parameters).AsList();
         var page = rows.Take(limit).ToList();
-        var lists = ListsFor(connection, [.. page.Select(r => r.Id)]);
         return new OperationRows(
-            [.. page.Select(r => ToSummary(r, lists))],
+            [.. page.Select(r => _active[r.Id].Summary)],
             [.. page.Select(r => new OperationCursor(sort.Name, r.SortValue!, r.Id).Encode())],
             rows.Count > limit);
     }
@@ -58,55 +86,30 @@ public sealed class OperationQueries(DatasetFile dataset)
     /// </summary>
     public Dictionary<string, (OperationRows Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
     {
-        using var connection = dataset.OpenConnection();
-        var rows = connection.Query<ActorSummaryRow>("""
+        using var connection = _dataset.OpenConnection();
+        var rows = connection.Query<ActorKeyRow>("""
             WITH matched AS (
                 SELECT DISTINCT t.actor_id AS Actor, t.operation_id AS Id
                 FROM attributions t JOIN operations o ON o.id = t.operation_id AND o.status = 'active'
                 WHERE t.actor_id IN @actorIds),
             ranked AS (
-                SELECT m.Actor, o.*,
+                SELECT m.Actor, o.id, o.name,
                        row_number() OVER (PARTITION BY m.Actor ORDER BY o.name COLLATE NOCASE, o.id) AS Position,
                        count(*) OVER (PARTITION BY m.Actor) AS Total
                 FROM matched m JOIN operations o ON o.id = m.Id)
-            SELECT Actor, Total, id, name, summary, first_seen AS FirstSeen, last_seen AS LastSeen, first_disclosed AS FirstDisclosed,
-                   last_disclosed AS LastDisclosed, accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved,
-                   max_followers AS MaxFollowers, domestic AS Domestic, published, modified, name COLLATE NOCASE AS SortValue
+            SELECT Actor, Total, id, name COLLATE NOCASE AS SortValue
             FROM ranked WHERE Position <= @take ORDER BY Actor, Position
-            """, new { actorIds, take = limit + 1 }).ToList();
-        var lists = ListsFor(connection, [.. rows.Select(r => r.Id).Distinct()]);
+            """, new { actorIds, take = limit + 1 }).AsList();
         return rows.GroupBy(r => r.Actor).ToDictionary(g => g.Key, g =>
         {
             var all = g.ToList();
             var page = all.Take(limit).ToList();
             return (new OperationRows(
-                [.. page.Select(r => ToSummary(r, lists))],
+                [.. page.Select(r => _active[r.Id].Summary)],
                 [.. page.Select(r => new OperationCursor("name", r.SortValue!, r.Id).Encode())],
                 all.Count > limit), all[0].Total);
         }, StringComparer.Ordinal);
     }
-
-    private static OperationSummary ToSummary(SummaryRow r, ListsByOperation lists) => new()
-    {
-        Id = r.Id,
-        Name = r.Name,
-        Summary = r.Summary,
-        Aliases = lists.Get("aliases", r.Id),
-        Origin = lists.Get("origin", r.Id),
-        Targets = lists.Get("target", r.Id),
-        Platforms = lists.Get("platforms", r.Id),
-        DisclosedBy = lists.Get("disclosedBy", r.Id),
-        FirstSeen = r.FirstSeen,
-        LastSeen = r.LastSeen,
-        FirstDisclosed = r.FirstDisclosed,
-        LastDisclosed = r.LastDisclosed,
-        AccountsRemoved = r.AccountsRemoved,
-        AssetsRemoved = r.AssetsRemoved,
-        MaxFollowers = r.MaxFollowers,
-        Domestic = r.Domestic,
-        Published = r.Published,
-        Modified = r.Modified,
-    };
 
     /// <summary>Every operation matching the filter, in the given order, for CSV export.</summary>
     public IEnumerable<OperationSummary> All(OperationFilter filter, OperationSort sort)
@@ -124,50 +127,42 @@ public sealed class OperationQueries(DatasetFile dataset)
         while (cursor is not null);
     }
 
-    /// <summary>The status of an id: null when it never existed.</summary>
-    public Tombstone? Status(string id)
-    {
-        using var connection = dataset.OpenConnection();
-        return connection.QuerySingleOrDefault<Tombstone>(
-            "SELECT status, merged_into AS MergedInto, retired_on AS RetiredOn, retired_reason AS RetiredReason FROM operations WHERE id = @id", new { id });
-    }
-
-    public OperationDetail? Get(string id) => GetMany([id]).GetValueOrDefault(id);
-
     /// <summary>
-    /// Whole records for many operations at once: one statement per child table whatever the number of ids,
-    /// so that GraphQL can load a page's nested fields without a query per operation.
+    /// Every active operation's summary and whole record, read with one statement per table whatever the number of
+    /// operations (a few hundred milliseconds for 10,000), so that no request ever assembles a record.
     /// </summary>
-    public Dictionary<string, OperationDetail> GetMany(IReadOnlyCollection<string> ids)
+    private static Dictionary<string, (OperationSummary Summary, OperationDetail Detail)> ReadAll(SqliteConnection connection)
     {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        using var connection = dataset.OpenConnection();
         using var results = connection.QueryMultiple("""
             SELECT id, name, status, summary, domestic, first_seen AS FirstSeen, last_seen AS LastSeen, activity_source_id AS ActivitySource,
+                   first_disclosed AS FirstDisclosed, last_disclosed AS LastDisclosed,
                    accounts_removed AS AccountsRemoved, assets_removed AS AssetsRemoved, max_followers AS MaxFollowers, published, modified
-            FROM operations WHERE id IN @ids;
-            SELECT operation_id AS OperationId, name, organisation_id AS Organisation, source_id AS Source FROM operation_aliases WHERE operation_id IN @ids ORDER BY operation_id, ordinal;
-            SELECT operation_id, role, country FROM operation_countries WHERE operation_id IN @ids ORDER BY operation_id, role, country;
-            SELECT operation_id, language FROM operation_languages WHERE operation_id IN @ids ORDER BY operation_id, language;
-            SELECT operation_id, audience FROM operation_audiences WHERE operation_id IN @ids ORDER BY operation_id, audience;
-            SELECT operation_id, topic_id FROM operation_topics WHERE operation_id IN @ids ORDER BY operation_id, topic_id;
-            SELECT operation_id, technique FROM operation_tactics WHERE operation_id IN @ids ORDER BY operation_id, technique;
-            SELECT operation_id, platform_id FROM operation_platforms WHERE operation_id IN @ids ORDER BY operation_id, platform_id;
+            FROM operations WHERE status = 'active';
+            SELECT 'aliases', operation_id, name FROM operation_aliases
+            UNION ALL SELECT role, operation_id, country FROM operation_countries
+            UNION ALL SELECT 'platforms', operation_id, platform_id FROM operation_platforms
+            UNION ALL SELECT DISTINCT 'disclosedBy', operation_id, organisation_id FROM disclosures
+            ORDER BY 1, 2, 3;
+            SELECT operation_id AS OperationId, name, organisation_id AS Organisation, source_id AS Source FROM operation_aliases ORDER BY operation_id, ordinal;
+            SELECT operation_id, role, country FROM operation_countries ORDER BY operation_id, role, country;
+            SELECT operation_id, language FROM operation_languages ORDER BY operation_id, language;
+            SELECT operation_id, audience FROM operation_audiences ORDER BY operation_id, audience;
+            SELECT operation_id, topic_id FROM operation_topics ORDER BY operation_id, topic_id;
+            SELECT operation_id, technique FROM operation_tactics ORDER BY operation_id, technique;
+            SELECT operation_id, platform_id FROM operation_platforms ORDER BY operation_id, platform_id;
             SELECT a.operation_id AS OperationId, a.actor_id AS ActorId, ac.name AS ActorName, a.country, a.organisation_id AS Organisation, a.date, a.level, a.confidence, a.statement, a.source_id AS Source
-            FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id WHERE a.operation_id IN @ids ORDER BY a.operation_id, a.ordinal;
-            SELECT operation_id AS OperationId, id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures WHERE operation_id IN @ids ORDER BY operation_id, ordinal;
-            SELECT operation_id, disclosure_id, platform_id FROM disclosure_platforms WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, platform_id;
+            FROM attributions a LEFT JOIN actors ac ON ac.id = a.actor_id ORDER BY a.operation_id, a.ordinal;
+            SELECT operation_id AS OperationId, id, organisation_id AS Organisation, date, summary, source_id AS Source FROM disclosures ORDER BY operation_id, ordinal;
+            SELECT operation_id, disclosure_id, platform_id FROM disclosure_platforms ORDER BY operation_id, disclosure_id, platform_id;
             SELECT operation_id AS OperationId, disclosure_id AS Disclosure, platform_id AS Platform, asset_kind_id AS Asset, count, qualifier, note, source_id AS Source, counts_in_totals AS CountsInTotals, counting
-            FROM platform_actions WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, ordinal;
+            FROM platform_actions ORDER BY operation_id, disclosure_id, ordinal;
             SELECT operation_id AS OperationId, disclosure_id AS Disclosure, metric, value, qualifier, platform_id AS Platform, currency, note, source_id AS Source, counts_in_totals AS CountsInTotals, counting
-            FROM reach_figures WHERE operation_id IN @ids ORDER BY operation_id, disclosure_id, ordinal;
-            SELECT operation_id AS OperationId, related_id AS Operation, relation, source_id AS Source FROM related_operations WHERE operation_id IN @ids ORDER BY operation_id, related_id, relation;
-            SELECT operation_id AS OperationId, id, url, title, publisher, published, kind, original, archive FROM operation_sources WHERE operation_id IN @ids ORDER BY operation_id, id;
-            """, new { ids });
-        var operations = results.Read<DetailRow>().ToList();
+            FROM reach_figures ORDER BY operation_id, disclosure_id, ordinal;
+            SELECT operation_id AS OperationId, related_id AS Operation, relation, source_id AS Source FROM related_operations ORDER BY operation_id, related_id, relation;
+            SELECT operation_id AS OperationId, id, url, title, publisher, published, kind, original, archive FROM operation_sources ORDER BY operation_id, id;
+            """);
+        var operations = results.Read<OperationRow>().ToList();
+        var lists = results.Read<(string List, string OperationId, string Value)>().ToLookup(l => (l.List, l.OperationId), l => l.Value);
         var aliases = results.Read<AliasRow>().ToLookup(a => a.OperationId);
         var countries = results.Read<(string OperationId, string Role, string Country)>().ToLookup(c => c.OperationId);
         var languages = results.Read<(string OperationId, string Language)>().ToLookup(l => l.OperationId, l => l.Language);
@@ -182,7 +177,27 @@ public sealed class OperationQueries(DatasetFile dataset)
         var reach = results.Read<ReachRow>().ToLookup(r => (r.OperationId, r.Disclosure));
         var related = results.Read<RelationRow>().ToLookup(r => r.OperationId);
         var sources = results.Read<SourceRow>().ToLookup(s => s.OperationId);
-        return operations.ToDictionary(o => o.Id, o => new OperationDetail
+        return operations.ToDictionary(o => o.Id, o => (new OperationSummary
+        {
+            Id = o.Id,
+            Name = o.Name,
+            Summary = o.Summary,
+            Aliases = [.. lists[("aliases", o.Id)]],
+            Origin = [.. lists[("origin", o.Id)]],
+            Targets = [.. lists[("target", o.Id)]],
+            Platforms = [.. lists[("platforms", o.Id)]],
+            DisclosedBy = [.. lists[("disclosedBy", o.Id)]],
+            FirstSeen = o.FirstSeen,
+            LastSeen = o.LastSeen,
+            FirstDisclosed = o.FirstDisclosed,
+            LastDisclosed = o.LastDisclosed,
+            AccountsRemoved = o.AccountsRemoved,
+            AssetsRemoved = o.AssetsRemoved,
+            MaxFollowers = o.MaxFollowers,
+            Domestic = o.Domestic,
+            Published = o.Published,
+            Modified = o.Modified,
+        }, new OperationDetail
         {
             Id = o.Id,
             Name = o.Name,
@@ -223,14 +238,14 @@ public sealed class OperationQueries(DatasetFile dataset)
             Sources = [.. sources[o.Id].Select(s => new SourceDto(s.Id, s.Url, s.Title, s.Publisher, s.Published, s.Kind, s.Original, s.Archive))],
             Published = o.Published,
             Modified = o.Modified,
-        }, StringComparer.Ordinal);
+        }), StringComparer.Ordinal);
     }
 
     /// <summary>How many operations match the filter.</summary>
     public long Count(OperationFilter filter)
     {
         var (from, where, parameters) = Where(filter);
-        using var connection = dataset.OpenConnection();
+        using var connection = _dataset.OpenConnection();
         return connection.ExecuteScalar<long>($"SELECT count(*) FROM {from} WHERE {string.Join(" AND ", where)}", parameters);
     }
 
@@ -331,43 +346,6 @@ public sealed class OperationQueries(DatasetFile dataset)
     private static string[] Words(string text) =>
         [.. text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit))];
 
-    private static ListsByOperation ListsFor(SqliteConnection connection, string[] ids)
-    {
-        var lists = new ListsByOperation();
-        if (ids.Length == 0)
-        {
-            return lists;
-        }
-        var rows = connection.Query<(string List, string OperationId, string Value)>("""
-            SELECT 'aliases', operation_id, name FROM operation_aliases WHERE operation_id IN @ids
-            UNION ALL SELECT role, operation_id, country FROM operation_countries WHERE operation_id IN @ids
-            UNION ALL SELECT 'platforms', operation_id, platform_id FROM operation_platforms WHERE operation_id IN @ids
-            UNION ALL SELECT DISTINCT 'disclosedBy', operation_id, organisation_id FROM disclosures WHERE operation_id IN @ids
-            ORDER BY 1, 2, 3
-            """, new { ids });
-        foreach (var row in rows)
-        {
-            lists.Add(row.List, row.OperationId, row.Value);
-        }
-        return lists;
-    }
-
-    private sealed class ListsByOperation
-    {
-        private readonly Dictionary<(string, string), List<string>> _lists = [];
-
-        public void Add(string list, string operation, string value)
-        {
-            if (!_lists.TryGetValue((list, operation), out var values))
-            {
-                _lists[(list, operation)] = values = [];
-            }
-            values.Add(value);
-        }
-
-        public List<string> Get(string list, string operation) => _lists.TryGetValue((list, operation), out var values) ? values : [];
-    }
-
     /// <summary>A page of rows: the operations, the cursor of each (from its row's sort value), and whether more follow.</summary>
     public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<string> Cursors, bool HasMore)
     {
@@ -376,31 +354,19 @@ public sealed class OperationQueries(DatasetFile dataset)
 
     public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);
 
-    private class SummaryRow
+    private class KeyRow
     {
         public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Summary { get; init; } = "";
-        public string? FirstSeen { get; init; }
-        public string? LastSeen { get; init; }
-        public string? FirstDisclosed { get; init; }
-        public string? LastDisclosed { get; init; }
-        public long? AccountsRemoved { get; init; }
-        public long? AssetsRemoved { get; init; }
-        public long? MaxFollowers { get; init; }
-        public bool Domestic { get; init; }
-        public string? Published { get; init; }
-        public string? Modified { get; init; }
         public object? SortValue { get; init; }
     }
 
-    private sealed class ActorSummaryRow : SummaryRow
+    private sealed class ActorKeyRow : KeyRow
     {
         public string Actor { get; init; } = "";
         public long Total { get; init; }
     }
 
-    private sealed class DetailRow
+    private sealed class OperationRow
     {
         public string Id { get; init; } = "";
         public string Name { get; init; } = "";
@@ -410,6 +376,8 @@ public sealed class OperationQueries(DatasetFile dataset)
         public string? FirstSeen { get; init; }
         public string? LastSeen { get; init; }
         public string? ActivitySource { get; init; }
+        public string? FirstDisclosed { get; init; }
+        public string? LastDisclosed { get; init; }
         public long? AccountsRemoved { get; init; }
         public long? AssetsRemoved { get; init; }
         public long? MaxFollowers { get; init; }

@@ -45,6 +45,7 @@ public sealed class OperationType : ObjectGraphType<OperationSummary>
             .Resolve(c => Detail(c).Sources);
     }
 
+    /// <summary>The whole record, kept in memory since start-up: nested fields cost no query at all.</summary>
     private static OperationDetail Detail(global::GraphQL.IResolveFieldContext<OperationSummary> context) =>
-        context.RequestServices!.GetRequiredService<OperationBatch>().Detail(context.Source.Id);
+        context.RequestServices!.GetRequiredService<OperationQueries>().Get(context.Source.Id)!;
 }

@@ -21,16 +21,7 @@ public sealed class QueryType : ObjectGraphType
         Field<OperationType>("operation")
             .Description("One operation by id; null when there is none. Withdrawn and merged records are not returned.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The operation's id, e.g. spamouflage.")
-            .Resolve(context =>
-            {
-                var id = context.GetArgument<string>("id");
-                var summary = context.RequestServices!.GetRequiredService<OperationQueries>().Find(id);
-                if (summary is not null)
-                {
-                    context.RequestServices!.GetRequiredService<OperationBatch>().Register([id]);
-                }
-                return summary;
-            });
+            .Resolve(context => context.RequestServices!.GetRequiredService<OperationQueries>().Find(context.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ConnectionType<OperationType>>>("operations")
             .Description("Operations matching a filter, as a Relay connection: page with first and after.")
@@ -99,7 +90,7 @@ public sealed class QueryType : ObjectGraphType
             });
     }
 
-    /// <summary>A page of operations as a Relay connection; the page's ids are registered so nested fields load in one batch.</summary>
+    /// <summary>A page of operations as a Relay connection; nested fields read the records kept in memory, so no query runs per operation.</summary>
     public static Connection<OperationSummary> OperationsConnection(IResolveFieldContext context, OperationQuery query)
     {
         var queries = context.RequestServices!.GetRequiredService<OperationQueries>();
@@ -123,7 +114,6 @@ public sealed class QueryType : ObjectGraphType
     /// <summary>Edges whose cursors are those SQL made from each row's own sort value.</summary>
     private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationQueries.OperationRows rows, bool hasPrevious, long? total)
     {
-        context.RequestServices!.GetRequiredService<OperationBatch>().Register(rows.Items.Select(i => i.Id));
         var edges = rows.Items.Zip(rows.Cursors, (item, cursor) => new Edge<OperationSummary> { Node = item, Cursor = cursor }).ToList();
         return new Connection<OperationSummary>
         {

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Transparency.Api.Operations;
+
+/// <summary>
+/// Every operation's summary and detail as UTF-8 JSON, made once at start-up (the served file never changes
+/// while the process runs). Registered as a converter of the API's JSON options, it writes a precomputed
+/// record's bytes as they are, so a list or a lookup costs a copy per record rather than a serialization; an
+/// object it has not seen (none today) is serialized as usual. The bytes are made with the API's own options,
+/// so a response is byte for byte what serializing the object would give.
+/// </summary>
+public sealed class OperationJson : JsonConverterFactory
+{
+    private readonly Dictionary<object, byte[]> _bytes = new(ReferenceEqualityComparer.Instance);
+    private JsonSerializerOptions? _plain;
+
+    /// <summary>Takes a copy of the API's options to make the bytes with, then joins them as a converter.</summary>
+    public void Attach(JsonSerializerOptions options)
+    {
+        _plain = new JsonSerializerOptions(options);
+        options.Converters.Add(this);
+    }
+
+    /// <summary>
+    /// Makes the bytes of a record; called only while the records are read, before any request. Reading the
+    /// API's options runs their set-up, which attaches this converter, so the first call does that.
+    /// </summary>
+    public void Keep(object record, IOptions<JsonOptions> apiOptions)
+    {
+        if (_plain is null)
+        {
+            _ = apiOptions.Value;
+        }
+        var plain = _plain ?? throw new InvalidOperationException("OperationJson is not attached to the API's JSON options.");
+        _bytes[record] = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), plain);
+    }
+
+    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(OperationSummary) || typeToConvert == typeof(OperationDetail);
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        typeToConvert == typeof(OperationSummary) ? new Writer<OperationSummary>(this) : new Writer<OperationDetail>(this);
+
+    private sealed class Writer<T>(OperationJson json) : JsonConverter<T>
+    {
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<T>(ref reader, json._plain!);
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            if (json._bytes.TryGetValue(value!, out var bytes))
+            {
+                writer.WriteRawValue(bytes, skipInputValidation: true);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, json._plain!);
+            }
+        }
+    }
+}
+
+public static class OperationJsonServices
+{
+    /// <summary>Registers <see cref="OperationJson"/> and makes it one of the API's JSON converters.</summary>
+    public static IServiceCollection AddOperationJson(this IServiceCollection services)
+    {
+        services.AddSingleton<OperationJson>();
+        services.AddOptions<JsonOptions>().PostConfigure<OperationJson>((options, json) => json.Attach(options.SerializerOptions));
+        return services;
+    }
+}
