@@ -1,4 +1,5 @@
 using Dapper;
+using Transparency.Api.Aggregates;
 using Transparency.Api.Dataset;
 using Transparency.Api.Operations;
 using Transparency.Api.Stats;
@@ -12,11 +13,11 @@ namespace Transparency.Api.Explorer;
 public sealed record SeriesPoint(string Series, string Year, long Value);
 
 /// <summary>
-/// The few reads the pages need that the API has no endpoint for: the topic facet (under the filter SQL of
-/// <see cref="OperationQueries.Where"/>, so it matches the list beside it) and the two-way counts behind the charts
-/// (the same rules as <see cref="StatsQueries"/>: active operations only, accounts only from figures that count in totals).
+/// The reads the pages need beyond the API's own queries: the topic facet (under the filter SQL of
+/// <see cref="OperationQueries.Where"/>, so it matches the list beside it), and the charts' two-way counts, which are
+/// the cells of <c>/v1/aggregates</c> (active operations only, accounts only from figures that count in totals).
 /// </summary>
-public sealed class ExplorerQueries(DatasetFile dataset)
+public sealed class ExplorerQueries(DatasetFile dataset, AggregateQueries aggregates)
 {
     /// <summary>Operations by topic under a filter.</summary>
     public IReadOnlyList<FacetCount> ByTopic(OperationFilter filter)
@@ -29,30 +30,16 @@ public sealed class ExplorerQueries(DatasetFile dataset)
             """, parameters).Select(r => new FacetCount(r.Key, r.Count))];
     }
 
-    /// <summary>Disclosures of listed operations, by disclosing organisation and year.</summary>
-    public IReadOnlyList<SeriesPoint> DisclosuresByDiscloserAndYear()
-    {
-        using var connection = dataset.OpenConnection();
-        return [.. connection.Query<SeriesPoint>("""
-            SELECT d.organisation_id AS Series, substr(d.date_start, 1, 4) AS Year, count(*) AS Value
-            FROM disclosures d JOIN operations o ON o.id = d.operation_id AND o.status = 'active'
-            GROUP BY Series, Year ORDER BY Series, Year
-            """)];
-    }
+    /// <summary>Disclosures of listed operations, by disclosing organisation and year: <c>/v1/aggregates?by=discloser,year</c>.</summary>
+    public IReadOnlyList<SeriesPoint> DisclosuresByDiscloserAndYear() =>
+        [.. aggregates.Get(new AggregateQuery { By = ["discloser", "year"] }).Cells
+            .Select(c => new SeriesPoint(c.Discloser!, c.Year!, c.Disclosures))];
 
-    /// <summary>Accounts removed, by platform and year of disclosure, counting each disclosure's own figures once.</summary>
-    public IReadOnlyList<SeriesPoint> AccountsRemovedByPlatformAndYear()
-    {
-        using var connection = dataset.OpenConnection();
-        return [.. connection.Query<SeriesPoint>("""
-            SELECT pa.platform_id AS Series, substr(d.date_start, 1, 4) AS Year, sum(pa.count) AS Value
-            FROM platform_actions pa
-            JOIN disclosures d ON d.operation_id = pa.operation_id AND d.id = pa.disclosure_id
-            JOIN operations o ON o.id = pa.operation_id AND o.status = 'active'
-            WHERE pa.asset_kind_id = 'account' AND pa.counts_in_totals = 1
-            GROUP BY Series, Year ORDER BY Series, Year
-            """)];
-    }
+    /// <summary>Accounts removed, by platform and year of disclosure, under the totals rule: <c>/v1/aggregates?by=platform,year</c>.</summary>
+    public IReadOnlyList<SeriesPoint> AccountsRemovedByPlatformAndYear() =>
+        [.. aggregates.Get(new AggregateQuery { By = ["platform", "year"] }).Cells
+            .Where(c => c.Platform is not null && c.AccountsRemoved > 0)
+            .Select(c => new SeriesPoint(c.Platform!, c.Year!, c.AccountsRemoved))];
 
     /// <summary>Asset kinds by id, with their display names.</summary>
     public IReadOnlyDictionary<string, string> AssetKindNames()
