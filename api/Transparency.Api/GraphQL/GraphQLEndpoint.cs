@@ -67,7 +67,6 @@ public static class GraphQLEndpoint
         // Types mapped from records (the OperationFilter input) take their descriptions from the records' XML documentation.
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
         services.AddSingleton(options);
-        services.AddScoped<ActorOperationsBatch>();
         if (options.ResultCacheBytes > 0)
         {
             services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));

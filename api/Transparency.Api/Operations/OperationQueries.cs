@@ -21,6 +21,7 @@ public sealed class OperationQueries
     private readonly DatasetFile _dataset;
     private readonly FrozenDictionary<string, (OperationSummary Summary, OperationDetail Detail)> _active;
     private readonly FrozenDictionary<string, Tombstone> _statuses;
+    private readonly OperationIndex _index;
 
     public OperationQueries(DatasetFile dataset, OperationJson json, IOptions<JsonOptions> apiJson, ILogger<OperationQueries> logger)
     {
@@ -34,6 +35,7 @@ public sealed class OperationQueries
             json.Keep(detail, apiJson);
         }
         _active = records.ToFrozenDictionary(StringComparer.Ordinal);
+        _index = new OperationIndex(connection);
         _statuses = connection.Query<(string Id, string Status, string? MergedInto, string? RetiredOn, string? RetiredReason)>(
                 "SELECT id, status, merged_into, retired_on, retired_reason FROM operations")
             .ToFrozenDictionary(r => r.Id, r => new Tombstone(r.Status, r.MergedInto, r.RetiredOn, r.RetiredReason), StringComparer.Ordinal);
@@ -50,65 +52,16 @@ public sealed class OperationQueries
     /// <summary>One active operation's whole record; null when there is none.</summary>
     public OperationDetail? Get(string id) => _active.TryGetValue(id, out var record) ? record.Detail : null;
 
-    /// <summary>A page of operations, each with the cursor of its own row, taken from the row's sort value as SQL computed it.</summary>
+    /// <summary>A page of operations, each with the cursor of its own row (made from the row's sort value), and how many match in all.</summary>
     public OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
     {
-        var (from, where, parameters) = Where(filter);
-        if (after is not null)
-        {
-            where.Add(sort.Descending
-                ? $"({sort.Expression} < @AfterValue OR ({sort.Expression} = @AfterValue AND o.id < @AfterId))"
-                : $"({sort.Expression} > @AfterValue OR ({sort.Expression} = @AfterValue AND o.id > @AfterId))");
-            parameters.Add("AfterValue", after.Value);
-            parameters.Add("AfterId", after.Id);
-        }
-        parameters.Add("Limit", limit + 1);
-        var direction = sort.Descending ? "DESC" : "ASC";
-        var sql = $"""
-            SELECT o.id, {sort.Expression} AS SortValue
-            FROM {from}
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY {sort.Expression} {direction}, o.id {direction}
-            LIMIT @Limit
-            """;
-        using var connection = _dataset.OpenConnection();
-        var rows = connection.Query<KeyRow>(sql, parameters).AsList();
-        var page = rows.Take(limit).ToList();
+        var selection = _index.Select(filter, Search);
+        var (rows, hasMore) = _index.Page(selection, sort, limit, after);
         return new OperationRows(
-            [.. page.Select(r => _active[r.Id].Summary)],
-            [.. page.Select(r => new OperationCursor(sort.Name, r.SortValue!, r.Id).Encode())],
-            rows.Count > limit);
-    }
-
-    /// <summary>
-    /// The first <paramref name="limit"/> operations (by name) attributed to each of many actors, with each actor's
-    /// total, in one statement: GraphQL's actors { operations } must not cost a query per actor.
-    /// </summary>
-    public Dictionary<string, (OperationRows Page, long Total)> ListByActor(IReadOnlyCollection<string> actorIds, int limit)
-    {
-        using var connection = _dataset.OpenConnection();
-        var rows = connection.Query<ActorKeyRow>("""
-            WITH matched AS (
-                SELECT DISTINCT t.actor_id AS Actor, t.operation_id AS Id
-                FROM attributions t JOIN operations o ON o.id = t.operation_id AND o.status = 'active'
-                WHERE t.actor_id IN @actorIds),
-            ranked AS (
-                SELECT m.Actor, o.id, o.name,
-                       row_number() OVER (PARTITION BY m.Actor ORDER BY o.name COLLATE NOCASE, o.id) AS Position,
-                       count(*) OVER (PARTITION BY m.Actor) AS Total
-                FROM matched m JOIN operations o ON o.id = m.Id)
-            SELECT Actor, Total, id, name COLLATE NOCASE AS SortValue
-            FROM ranked WHERE Position <= @take ORDER BY Actor, Position
-            """, new { actorIds, take = limit + 1 }).AsList();
-        return rows.GroupBy(r => r.Actor).ToDictionary(g => g.Key, g =>
-        {
-            var all = g.ToList();
-            var page = all.Take(limit).ToList();
-            return (new OperationRows(
-                [.. page.Select(r => _active[r.Id].Summary)],
-                [.. page.Select(r => new OperationCursor("name", r.SortValue!, r.Id).Encode())],
-                all.Count > limit), all[0].Total);
-        }, StringComparer.Ordinal);
+            [.. rows.Select(r => _active[r.Id].Summary)],
+            [.. rows.Select(r => new OperationCursor(sort.Name, r.SortValue, r.Id).Encode())],
+            hasMore,
+            selection.Count);
     }
 
     /// <summary>Every operation matching the filter, in the given order, for CSV export.</summary>
@@ -242,12 +195,29 @@ public sealed class OperationQueries
     }
 
     /// <summary>How many operations match the filter.</summary>
-    public long Count(OperationFilter filter)
+    public long Count(OperationFilter filter) => _index.Select(filter, Search).Count;
+
+    /// <summary>
+    /// The full-text matches of some words among all records (the index keeps those the other filters select), each
+    /// with its relevance score: an exact name or alias first, then FTS5's bm25 with names weighted 10 and aliases 8
+    /// against summaries 1 (lower is better).
+    /// </summary>
+    private IEnumerable<(string Id, double Score)> Search(string text)
     {
-        var (from, where, parameters) = Where(filter);
         using var connection = _dataset.OpenConnection();
-        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {from} WHERE {string.Join(" AND ", where)}", parameters);
+        return connection.Query<(string, double)>($"SELECT operation_id, score FROM ({FullTextMatches})",
+            new { Text = FullTextQuery(text), Exact = string.Join(" ", Words(text)) }).AsList();
     }
+
+    /// <summary>The full-text matches of @Text with their score (see <see cref="Search"/>); @Exact is the words as one phrase.</summary>
+    private const string FullTextMatches = """
+        SELECT f.operation_id,
+               bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)
+               - CASE WHEN EXISTS (SELECT 1 FROM operations e WHERE e.id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
+                        OR EXISTS (SELECT 1 FROM operation_aliases e WHERE e.operation_id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
+                      THEN 1000000.0 ELSE 0.0 END AS score
+        FROM operations_fts f WHERE operations_fts MATCH @Text
+        """;
 
     /// <summary>
     /// The FROM and WHERE of the operations a filter selects, with their parameters; tombstones are never listed. With text,
@@ -300,15 +270,7 @@ public sealed class OperationQueries
         }
         if (filter.Text is { } text)
         {
-            from = """
-                operations o JOIN (
-                    SELECT f.operation_id,
-                           bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)
-                           - CASE WHEN EXISTS (SELECT 1 FROM operations e WHERE e.id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
-                                    OR EXISTS (SELECT 1 FROM operation_aliases e WHERE e.operation_id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
-                                  THEN 1000000.0 ELSE 0.0 END AS score
-                    FROM operations_fts f WHERE operations_fts MATCH @Text) m ON m.operation_id = o.id
-                """;
+            from = $"operations o JOIN ({FullTextMatches}) m ON m.operation_id = o.id";
             parameters.Add("Text", FullTextQuery(text));
             parameters.Add("Exact", string.Join(" ", Words(text)));
         }
@@ -347,24 +309,12 @@ public sealed class OperationQueries
         [.. text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit))];
 
     /// <summary>A page of rows: the operations, the cursor of each (from its row's sort value), and whether more follow.</summary>
-    public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<string> Cursors, bool HasMore)
+    public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<string> Cursors, bool HasMore, long Total)
     {
         public string? NextCursor => HasMore ? Cursors[^1] : null;
     }
 
     public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);
-
-    private class KeyRow
-    {
-        public string Id { get; init; } = "";
-        public object? SortValue { get; init; }
-    }
-
-    private sealed class ActorKeyRow : KeyRow
-    {
-        public string Actor { get; init; } = "";
-        public long Total { get; init; }
-    }
 
     private sealed class OperationRow
     {

@@ -34,23 +34,12 @@ public sealed class QueryType : ObjectGraphType
         Field<ActorType>("actor")
             .Description("One actor by id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The actor's id, e.g. internet-research-agency.")
-            .Resolve(context =>
-            {
-                var id = context.GetArgument<string>("id");
-                var actor = context.RequestServices!.GetRequiredService<ActorQueries>().Find(id);
-                context.RequestServices!.GetRequiredService<ActorOperationsBatch>().Register(actor is null ? [] : [actor.Id]);
-                return actor;
-            });
+            .Resolve(context => context.RequestServices!.GetRequiredService<ActorQueries>().Find(context.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActorType>>>>("actors")
             .Description("Every actor, or those of one country.")
             .Argument<StringGraphType>("country", "Only actors of this country (ISO 3166-1 alpha-2).")
-            .Resolve(context =>
-            {
-                var actors = context.RequestServices!.GetRequiredService<ActorQueries>().List(context.GetArgument<string?>("country")?.ToUpperInvariant());
-                context.RequestServices!.GetRequiredService<ActorOperationsBatch>().Register(actors.Select(a => a.Id));
-                return actors;
-            });
+            .Resolve(context => context.RequestServices!.GetRequiredService<ActorQueries>().List(context.GetArgument<string?>("country")?.ToUpperInvariant()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlatformType>>>>("platforms")
             .Description("Every platform, with how many operations are known on it.")
@@ -90,35 +79,28 @@ public sealed class QueryType : ObjectGraphType
             });
     }
 
-    /// <summary>A page of operations as a Relay connection; nested fields read the records kept in memory, so no query runs per operation.</summary>
+    /// <summary>
+    /// A page of operations as a Relay connection. Lists are answered from the index kept in memory and nested fields
+    /// from the records read at start-up, so neither a page nor an actor's operations runs SQL (except a full-text search).
+    /// </summary>
     public static Connection<OperationSummary> OperationsConnection(IResolveFieldContext context, OperationQuery query)
     {
-        var queries = context.RequestServices!.GetRequiredService<OperationQueries>();
-        var rows = queries.List(query, query.Order(), query.PageSize(), query.After());
-        var wantsTotal = context.SubFields?.ContainsKey("totalCount") == true;
-        return ToConnection(context, rows, query.Cursor is not null, wantsTotal ? queries.Count(query) : null);
+        var rows = context.RequestServices!.GetRequiredService<OperationQueries>().List(query, query.Order(), query.PageSize(), query.After());
+        return ToConnection(rows, query.Cursor is not null, context.SubFields?.ContainsKey("totalCount") == true);
     }
 
-    /// <summary>An actor's operations: the first page comes from the batch that loads every listed actor's at once.</summary>
-    public static Connection<OperationSummary> ActorOperations(IResolveFieldContext<ActorSummary> context)
-    {
-        var query = GraphQLFilters.Query(context, new OperationFilter { Actor = [context.Source.Id] });
-        if (query.Cursor is not null)
-        {
-            return OperationsConnection(context, query);
-        }
-        var (page, total) = context.RequestServices!.GetRequiredService<ActorOperationsBatch>().FirstPage(context.Source.Id, query.PageSize());
-        return ToConnection(context, page, false, total);
-    }
+    /// <summary>An actor's operations: the operations filter with the actor's id.</summary>
+    public static Connection<OperationSummary> ActorOperations(IResolveFieldContext<ActorSummary> context) =>
+        OperationsConnection(context, GraphQLFilters.Query(context, new OperationFilter { Actor = [context.Source.Id] }));
 
-    /// <summary>Edges whose cursors are those SQL made from each row's own sort value.</summary>
-    private static Connection<OperationSummary> ToConnection(IResolveFieldContext context, OperationQueries.OperationRows rows, bool hasPrevious, long? total)
+    /// <summary>Edges whose cursors are made from each row's own sort value.</summary>
+    private static Connection<OperationSummary> ToConnection(OperationQueries.OperationRows rows, bool hasPrevious, bool withTotal)
     {
         var edges = rows.Items.Zip(rows.Cursors, (item, cursor) => new Edge<OperationSummary> { Node = item, Cursor = cursor }).ToList();
         return new Connection<OperationSummary>
         {
             Edges = edges,
-            TotalCount = total is null ? null : (int)total,
+            TotalCount = withTotal ? (int)rows.Total : null,
             PageInfo = new PageInfo
             {
                 HasNextPage = rows.HasMore,
