@@ -38,6 +38,9 @@ public sealed class OperationJson : JsonConverterFactory
         _bytes[record] = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), plain);
     }
 
+    /// <summary>A record's JSON as made at start-up.</summary>
+    public byte[] Of(object record) => _bytes[record];
+
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(OperationSummary) || typeToConvert == typeof(OperationDetail);
 
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>

@@ -57,11 +57,7 @@ public sealed class OperationQueries
     {
         var selection = _index.Select(filter, Search);
         var (rows, hasMore) = _index.Page(selection, sort, limit, after);
-        return new OperationRows(
-            [.. rows.Select(r => _active[r.Id].Summary)],
-            [.. rows.Select(r => new OperationCursor(sort.Name, r.SortValue, r.Id).Encode())],
-            hasMore,
-            selection.Count);
+        return new OperationRows([.. rows.Select(r => _active[r.Id].Summary)], rows, sort.Name, hasMore, selection.Count);
     }
 
     /// <summary>Every operation matching the filter, in the given order, for CSV export.</summary>
@@ -308,10 +304,15 @@ public sealed class OperationQueries
     private static string[] Words(string text) =>
         [.. text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit))];
 
-    /// <summary>A page of rows: the operations, the cursor of each (from its row's sort value), and whether more follow.</summary>
-    public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<string> Cursors, bool HasMore, long Total)
+    /// <summary>
+    /// A page of rows: the operations, each row's id and sort value (for its cursor), whether more follow, and how many match
+    /// in all. Cursors are made when asked for: a REST page needs only the last.
+    /// </summary>
+    public sealed record OperationRows(IReadOnlyList<OperationSummary> Items, IReadOnlyList<(string Id, object SortValue)> Keys, string Sort, bool HasMore, long Total)
     {
-        public string? NextCursor => HasMore ? Cursors[^1] : null;
+        public string Cursor(int index) => new OperationCursor(Sort, Keys[index].SortValue, Keys[index].Id).Encode();
+
+        public string? NextCursor => HasMore ? Cursor(Keys.Count - 1) : null;
     }
 
     public sealed record Tombstone(string Status, string? MergedInto, string? RetiredOn, string? RetiredReason);

@@ -37,7 +37,8 @@ public static class OperationsEndpoints
     /// <param name="query">The filters, order and page.</param>
     /// <param name="context">The request.</param>
     /// <param name="queries">Operation queries.</param>
-    public static Results<Ok<OperationPage>, PushStreamHttpResult> ListOperations([AsParameters] OperationQuery query, HttpContext context, OperationQueries queries)
+    /// <param name="json">The records' JSON.</param>
+    public static Results<PrecomputedJson<OperationPage>, PushStreamHttpResult> ListOperations([AsParameters] OperationQuery query, HttpContext context, OperationQueries queries, OperationJson json)
     {
         var csv = query.Format == "csv"
             || (query.Format is null && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
@@ -51,12 +52,13 @@ public static class OperationsEndpoints
         {
             context.Response.Headers.Link = $"<{NextUrl(context.Request, rows.NextCursor)}>; rel=\"next\"";
         }
-        return TypedResults.Ok(new OperationPage(rows.Items, rows.NextCursor, queries.Count(query)));
+        return PrecomputedJson.Page(rows.Items.Select(json.Of), rows.NextCursor, rows.Total);
     }
 
     /// <param name="id">The operation's id, e.g. `spamouflage`.</param>
     /// <param name="queries">Operation queries.</param>
-    public static Results<Ok<OperationDetail>, RedirectHttpResult, ProblemHttpResult> GetOperation(string id, OperationQueries queries)
+    /// <param name="json">The records' JSON.</param>
+    public static Results<PrecomputedJson<OperationDetail>, RedirectHttpResult, ProblemHttpResult> GetOperation(string id, OperationQueries queries, OperationJson json)
     {
         var status = queries.Status(id);
         if (status is null)
@@ -73,7 +75,7 @@ public static class OperationsEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This operation was withdrawn.",
                 detail: $"'{id}' was withdrawn from the dataset on {status.RetiredOn}: {status.RetiredReason}");
         }
-        return TypedResults.Ok(queries.Get(id)!);
+        return PrecomputedJson.Record<OperationDetail>(json.Of(queries.Get(id)!));
     }
 
     private static string NextUrl(HttpRequest request, string cursor)

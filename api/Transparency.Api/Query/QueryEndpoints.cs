@@ -26,9 +26,11 @@ public static partial class QueryEndpoints
     /// <summary>Every query parameter name of a query record, in declaration order.</summary>
     public static string[] Names(Type query) => [.. QueryValidator.Properties(query).Select(QueryValidator.RestName)];
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, System.Reflection.PropertyInfo>> ByRestName = new();
+
     public static Dictionary<string, string[]> Check(object query, IQueryCollection raw, IServiceProvider services)
     {
-        var properties = QueryValidator.Properties(query.GetType()).ToDictionary(QueryValidator.RestName, StringComparer.Ordinal);
+        var properties = ByRestName.GetOrAdd(query.GetType(), type => QueryValidator.Properties(type).ToDictionary(QueryValidator.RestName, StringComparer.Ordinal));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var key in raw.Keys.Where(k => !properties.ContainsKey(k)))
         {

@@ -96,7 +96,7 @@ public sealed class QueryType : ObjectGraphType
     /// <summary>Edges whose cursors are made from each row's own sort value.</summary>
     private static Connection<OperationSummary> ToConnection(OperationQueries.OperationRows rows, bool hasPrevious, bool withTotal)
     {
-        var edges = rows.Items.Zip(rows.Cursors, (item, cursor) => new Edge<OperationSummary> { Node = item, Cursor = cursor }).ToList();
+        var edges = rows.Items.Select((item, i) => new Edge<OperationSummary> { Node = item, Cursor = rows.Cursor(i) }).ToList();
         return new Connection<OperationSummary>
         {
             Edges = edges,
