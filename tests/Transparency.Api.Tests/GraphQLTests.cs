@@ -116,6 +116,43 @@ public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(forOne, forTwo);
     }
 
+    private static readonly string[] UnknownCountry = ["XX"];
+
+    [Fact]
+    public async Task ADocumentValidatedBeforeStillHasItsVariablesChecked()
+    {
+        const string Query = "query Again($first: Int, $filter: OperationFilter) { operations(first: $first, filter: $filter) { totalCount } }";
+
+        var (firstStatus, first) = await Post(Query, new { first = 2 });
+        var (badTypeStatus, badType) = await Post(Query, new { first = "two" });
+        var (badValueStatus, badValue) = await Post(Query, new { first = 2, filter = new { origin = UnknownCountry } });
+        var (againStatus, again) = await Post(Query, new { first = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, firstStatus.StatusCode);
+        Assert.False(first.TryGetProperty("errors", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, badTypeStatus.StatusCode);
+        Assert.Contains("first", badType.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.True(badValue.TryGetProperty("errors", out var valueErrors));
+        Assert.Contains("XX", valueErrors[0].GetProperty("message").GetString());
+        Assert.NotEqual(HttpStatusCode.InternalServerError, badValueStatus.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, againStatus.StatusCode);
+        Assert.Equal(first.GetProperty("data").GetProperty("operations").GetProperty("totalCount").GetInt32(),
+            again.GetProperty("data").GetProperty("operations").GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnInvalidDocumentIsRefusedEveryTime()
+    {
+        const string Query = "{ operations { nosuchfield } }";
+
+        var (once, _) = await Post(Query);
+        var (twice, body) = await Post(Query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, once.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("nosuchfield", body.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task ActorsLoadTheirOperationsInOneBatch()
     {

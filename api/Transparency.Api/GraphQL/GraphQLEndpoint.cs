@@ -72,6 +72,7 @@ public static class GraphQLEndpoint
             services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
         }
         services.AddSingleton<DocumentBudget>();
+        services.AddSingleton<ValidatedDocuments>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()
             // Every resolver answers from memory or one SQL query, synchronously: running fields one after another
@@ -218,7 +219,9 @@ public static class GraphQLEndpoint
             await context.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(new ExecutionResult { Errors = [refusal] })), context.RequestAborted);
             return;
         }
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var validated = context.RequestServices.GetRequiredService<ValidatedDocuments>();
+        var wasValid = validated.Contains(request.Query, request.OperationName);
+        var execution = new ExecutionOptions
         {
             Query = request.Query,
             Document = document,
@@ -226,7 +229,18 @@ public static class GraphQLEndpoint
             OperationName = request.OperationName,
             RequestServices = context.RequestServices,
             CancellationToken = context.RequestAborted,
-        });
+        };
+        if (wasValid)
+        {
+            // The document rules (GraphQL.NET's validation) passed for this very text before; variables are still
+            // coerced and the complexity analyzer, which reads them, still runs.
+            execution.ValidationRules = [];
+        }
+        var result = await executer.ExecuteAsync(execution);
+        if (!wasValid && result.Executed)
+        {
+            validated.Add(request.Query, request.OperationName);
+        }
         NameTheTimeLimit(result, context.RequestServices.GetRequiredService<GraphQLOptions>().Timeout);
         // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
@@ -255,6 +269,28 @@ public static class GraphQLEndpoint
                 : error);
         }
         result.Errors = named;
+    }
+
+    /// <summary>
+    /// The texts of documents that passed GraphQL.NET's validation, so that a client paging with one query and new
+    /// variables is not validated again each time (validation was two fifths of a page's cost). Bounded: past
+    /// <see cref="Capacity"/> texts, new ones are validated every time rather than kept.
+    /// </summary>
+    public sealed class ValidatedDocuments
+    {
+        public const int Capacity = 1_000;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Query, string? OperationName), byte> _texts = new();
+
+        public bool Contains(string query, string? operationName) => _texts.ContainsKey((query, operationName));
+
+        public void Add(string query, string? operationName)
+        {
+            if (_texts.Count < Capacity)
+            {
+                _texts.TryAdd((query, operationName), 0);
+            }
+        }
     }
 
     private static Task BadRequest(HttpContext context, string detail) =>
