@@ -52,6 +52,33 @@ public sealed class ShippedDatasetTests : IDisposable
     }
 
     [Fact]
+    public void TheChecklistCountsEachReportsFiguresAsTheDatabaseHoldsThem()
+    {
+        Assert.Equal(0, CompilerCli.Run("build", "--dataset", Repository.Dataset, "--out", _output).ExitCode);
+        var coverage = File.ReadAllText(Path.Combine(Repository.Docs, "coverage.md"));
+
+        using var db = new Database(_output);
+        var rows = db.Rows("""
+            WITH figures AS (SELECT operation_id, disclosure_id, source_id FROM platform_actions
+                             UNION ALL SELECT operation_id, disclosure_id, source_id FROM reach_figures)
+            SELECT r.url, r.title, count(*), sum(s.kind IN ('primary', 'mirror')), r.published, r.copy_url
+            FROM figures f JOIN disclosures d ON d.operation_id = f.operation_id AND d.id = f.disclosure_id
+            JOIN operation_sources s ON s.operation_id = f.operation_id AND s.id = f.source_id
+            JOIN reports r ON r.id = d.report_id
+            WHERE r.organisation_id = 'meta' GROUP BY r.id
+            """);
+        Assert.True(rows.Count > 50);
+        foreach (var row in rows)
+        {
+            var title = ((string)row[1]!).Replace("|", "\\|", StringComparison.Ordinal);
+            var line = coverage.Split('\n').Single(l => l.StartsWith($"| {row[4]} | ", StringComparison.Ordinal)
+                && l.Contains(row[0] is string url ? $"[{title}]({url})" : $"| {title} |", StringComparison.Ordinal)
+                && (row[5] is not string copy || l.Contains($"]({copy})", StringComparison.Ordinal)));
+            Assert.Contains($"| {row[2]} ({row[3]}) |", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void NoOperationsTotalCountsTheSameAccountsTwice()
     {
         Assert.Equal(0, CompilerCli.Run("build", "--dataset", Repository.Dataset, "--out", _output).ExitCode);

@@ -88,9 +88,14 @@ public static class CoverageReport
         text.AppendLine();
         text.AppendLine("## Reports walked: a checklist");
         text.AppendLine();
-        text.AppendLine("Every disclosers' report listed in `dataset/reports/`, whether or not its networks are in the dataset yet. *Described* is the number of networks the report itself describes, counted on the page; *held* is the number of disclosures in the dataset that link to the report (`report:`). A report whose copy is `none` has no stored copy that could be read; *news* means only news accounts of it were found.");
+        text.AppendLine("Every disclosers' report listed in `dataset/reports/`, whether or not its networks are in the dataset yet. *Described* is the number of networks the report itself describes, counted on the page; *held* is the number of disclosures in the dataset that link to the report (`report:`); *figures (own text)* counts their removal and reach figures, and in brackets those citing the discloser's own text (its page or a faithful copy of it) rather than news. A report whose copy is `none` has no stored copy that could be read; *news* means only news accounts of it were found.");
         var held = operations.SelectMany(o => o.Disclosures).Where(d => d.Report is not null)
             .GroupBy(d => d.Report!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Per report: the figures of the disclosures linked to it, and how many cite the discloser's own text.
+        var figures = operations.SelectMany(o => o.Disclosures.Where(d => d.Report is not null)
+                .SelectMany(d => d.Actions.Select(a => (d.Report!, KindOf(o, a.Source))).Concat(d.Reach.Select(r => (d.Report!, KindOf(o, r.Source))))))
+            .GroupBy(f => f.Item1, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (All: g.Count(), Own: g.Count(f => f.Item2 is "primary" or "mirror")), StringComparer.Ordinal);
         foreach (var group in reports.GroupBy(r => r.By).OrderBy(g => organisations.GetValueOrDefault(g.Key, g.Key), StringComparer.Ordinal))
         {
             var list = group.OrderBy(r => r.Published.Earliest).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -101,14 +106,25 @@ public static class CoverageReport
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"{list.Count} reports; {list.Count(r => r.Networks is not null)} with networks counted, describing {described}; the dataset holds {holding} disclosures linked to them; {list.Count(r => r.CopyKind == "none")} with no stored copy.");
+            var linked = list.Select(r => (Report: r, Figures: figures.GetValueOrDefault(r.Id))).ToList();
+            var all = linked.Sum(l => l.Figures.All);
+            if (all > 0)
+            {
+                var own = linked.Sum(l => l.Figures.Own);
+                var unstored = linked.Where(l => l.Report.CopyKind is "news" or "none").Sum(l => l.Figures.All - l.Figures.Own);
+                text.AppendLine();
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"Their disclosures carry {all} figures; {own} ({Percent(own, all)}) cite the discloser's own text. Of the {all - own} that cite news, {unstored} are in reports of which no copy of the discloser's text is stored (copy *news* or *none*), and {all - own - unstored} in reports whose stored copy could not be read as far as those figures (each note says how far it goes).");
+            }
             text.AppendLine();
-            text.AppendLine("| published | report | copy read | described | held | note |");
-            text.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            text.AppendLine("| published | report | copy read | described | held | figures (own text) | note |");
+            text.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
             foreach (var report in list)
             {
                 var copy = report.Copy is { } url ? $"[{report.CopyKind}]({url})" : report.CopyKind;
+                var (count, ownText) = figures.GetValueOrDefault(report.Id);
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {report.Published.Text} | {(report.Url is { } address ? $"[{Cell(report.Title)}]({address})" : Cell(report.Title))} | {copy} | {report.Networks?.ToString(CultureInfo.InvariantCulture) ?? "?"} | {held.GetValueOrDefault(report.Id)} | {Cell(report.Note ?? "")} |");
+                    $"| {report.Published.Text} | {(report.Url is { } address ? $"[{Cell(report.Title)}]({address})" : Cell(report.Title))} | {copy} | {report.Networks?.ToString(CultureInfo.InvariantCulture) ?? "?"} | {held.GetValueOrDefault(report.Id)} | {count} ({ownText}) | {Cell(report.Note ?? "")} |");
             }
         }
     }
