@@ -33,6 +33,8 @@ public sealed class OperationIndex
     private readonly long?[] _followers;
     private readonly (string Start, string End)[][] _disclosureDates;
     private readonly FrozenDictionary<string, Order> _orders;
+    private readonly FrozenDictionary<long, int> _positionOfFullTextRow;
+    private readonly FrozenDictionary<string, int[]> _namedExactly;
 
     private const string Actors = "actor", Origins = "origin", Targets = "target", Platforms = "platform", Disclosers = "disclosedBy", Topics = "topic";
 
@@ -48,6 +50,8 @@ public sealed class OperationIndex
             UNION ALL SELECT 'disclosedBy', operation_id, organisation_id FROM disclosures
             UNION ALL SELECT 'topic', operation_id, topic_id FROM operation_topics;
             SELECT operation_id, date_start, date_end FROM disclosures;
+            SELECT rowid, operation_id FROM operations_fts;
+            SELECT id, name FROM operations WHERE status = 'active' UNION ALL SELECT operation_id, name FROM operation_aliases;
             """);
         var rows = results.Read<Row>().ToArray();
         _ids = [.. rows.Select(r => r.Id)];
@@ -84,6 +88,13 @@ public sealed class OperationIndex
             }
         }
         _disclosureDates = [.. dates.Select(d => d?.ToArray() ?? [])];
+        _positionOfFullTextRow = results.Read<(long Row, string Operation)>()
+            .Where(r => _positions.ContainsKey(r.Operation))
+            .ToFrozenDictionary(r => r.Row, r => _positions[r.Operation]);
+        _namedExactly = results.Read<(string Operation, string Name)>()
+            .Where(n => _positions.ContainsKey(n.Operation))
+            .GroupBy(n => SqliteText.FoldAscii(n.Name), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(n => _positions[n.Operation]).Distinct().ToArray(), StringComparer.Ordinal);
         _firstSeenStart = [.. rows.Select(r => r.FirstSeenStart)];
         _lastSeenEnd = [.. rows.Select(r => r.LastSeenEnd)];
         _accounts = [.. rows.Select(r => r.Accounts)];
@@ -104,10 +115,12 @@ public sealed class OperationIndex
     public int Count => _ids.Length;
 
     /// <summary>
-    /// The operations a filter selects, as a bit set over positions, and (with text) each match's relevance score;
-    /// <paramref name="search"/> runs the full-text part in SQLite.
+    /// The operations a filter selects, as a bit set over positions, and (with text, when <paramref name="ranked"/>) each
+    /// match's relevance score: an operation named exactly the words (NOCASE, as SQL compares), or with such an alias,
+    /// first, then FTS5's bm25. <paramref name="search"/> runs the full-text match in SQLite: the full-text rows
+    /// matching the text, with their bm25 when asked for.
     /// </summary>
-    public Selection Select(OperationFilter filter, Func<string, IEnumerable<(string Id, double Score)>> search)
+    public Selection Select(OperationFilter filter, bool ranked, Func<string, bool, List<(long Row, double Bm25)>> search)
     {
         var bits = (ulong[])_all.Clone();
         Restrict(bits, Actors, filter.Actor);
@@ -137,13 +150,14 @@ public sealed class OperationIndex
         if (filter.Text is { } text)
         {
             scores = [];
+            var exact = _namedExactly.GetValueOrDefault(SqliteText.FoldAscii(OperationQueries.ExactPhrase(text))) ?? [];
             var matched = new ulong[_words];
-            foreach (var (id, score) in search(text))
+            foreach (var (row, bm25) in search(text, ranked))
             {
-                if (_positions.TryGetValue(id, out var position) && IsSet(bits, position))
+                if (_positionOfFullTextRow.TryGetValue(row, out var position) && IsSet(bits, position))
                 {
                     Set(matched, position);
-                    scores[position] = score;
+                    scores[position] = exact.Contains(position) ? bm25 - 1000000.0 : bm25;
                 }
             }
             bits = matched;
@@ -365,6 +379,15 @@ public static class SqliteText
 {
     /// <summary>BINARY: the UTF-8 bytes, which order as the code points do.</summary>
     public static readonly Comparer<string> Binary = Comparer<string>.Create((a, b) => Compare(a, b, foldAscii: false));
+
+    /// <summary>A text with the ASCII letters A–Z in lower case, as NOCASE compares it.</summary>
+    public static string FoldAscii(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+        }
+    });
 
     /// <summary>NOCASE: as BINARY, with only the ASCII letters A–Z folded to lower case.</summary>
     public static readonly Comparer<string> NoCase = Comparer<string>.Create((a, b) => Compare(a, b, foldAscii: true));

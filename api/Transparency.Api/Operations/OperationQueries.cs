@@ -58,7 +58,7 @@ public sealed class OperationQueries
     /// <summary>A page of operations, each with the cursor of its own row (made from the row's sort value), and how many match in all.</summary>
     public OperationRows List(OperationFilter filter, OperationSort sort, int limit, OperationCursor? after)
     {
-        var selection = _index.Select(filter, Search);
+        var selection = _index.Select(filter, ranked: sort.Name == "relevance", Search);
         var (rows, hasMore) = _index.Page(selection, sort, limit, after);
         return new OperationRows([.. rows.Select(r => _active[r.Id].Summary)], rows, sort.Name, hasMore, selection.Count);
     }
@@ -194,21 +194,67 @@ public sealed class OperationQueries
     }
 
     /// <summary>How many operations match the filter.</summary>
-    public long Count(OperationFilter filter) => _index.Select(filter, Search).Count;
+    public long Count(OperationFilter filter) => _index.Select(filter, ranked: false, Search).Count;
 
     /// <summary>
-    /// The full-text matches of some words among all records (the index keeps those the other filters select), each
-    /// with its relevance score: an exact name or alias first, then FTS5's bm25 with names weighted 10 and aliases 8
-    /// against summaries 1 (lower is better).
+    /// The full-text rows matching some words (every word, the last as a prefix), with FTS5's bm25 when
+    /// <paramref name="ranked"/>: names weighted 10 and aliases 8 against summaries 1 (lower is better). Rows, not
+    /// operation ids, and no score unless it is needed: reading the ids from FTS5's content table and scoring every
+    /// match cost more than the rest of a list.
     /// </summary>
-    private IEnumerable<(string Id, double Score)> Search(string text)
+    private List<(long Row, double Bm25)> Search(string text, bool ranked)
     {
-        using var connection = _dataset.OpenConnection();
-        return connection.Query<(string, double)>($"SELECT operation_id, score FROM ({FullTextMatches})",
-            new { Text = FullTextQuery(text), Exact = string.Join(" ", Words(text)) }).AsList();
+        var searcher = _searchers.TryTake(out var kept) ? kept : new FullTextSearcher(_dataset.OpenConnection());
+        try
+        {
+            return searcher.Run(FullTextQuery(text), ranked);
+        }
+        finally
+        {
+            _searchers.Add(searcher);
+        }
     }
 
-    /// <summary>The full-text matches of @Text with their score (see <see cref="Search"/>); @Exact is the words as one phrase.</summary>
+    /// <summary>Open connections with the two search statements prepared, one per request searching at once, reused.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<FullTextSearcher> _searchers = [];
+
+    private sealed class FullTextSearcher(SqliteConnection connection)
+    {
+        private readonly SqliteCommand _ranked = Prepare(connection,
+            "SELECT rowid, bm25(operations_fts, 0.0, 10.0, 8.0, 1.0) FROM operations_fts WHERE operations_fts MATCH $text");
+        private readonly SqliteCommand _unranked = Prepare(connection, "SELECT rowid, 0.0 FROM operations_fts WHERE operations_fts MATCH $text");
+
+        private static SqliteCommand Prepare(SqliteConnection connection, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$text", SqliteType.Text);
+            command.Prepare();
+            return command;
+        }
+
+        public List<(long Row, double Bm25)> Run(string match, bool ranked)
+        {
+            var command = ranked ? _ranked : _unranked;
+            command.Parameters[0].Value = match;
+            var rows = new List<(long, double)>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+            return rows;
+        }
+    }
+
+    /// <summary>The words of a search as one phrase: an operation named so, or with such an alias, ranks first.</summary>
+    internal static string ExactPhrase(string text) => string.Join(" ", Words(text));
+
+    /// <summary>
+    /// The full-text matches of @Text with their relevance score, for the filters SQL applies (aggregates, stats, the
+    /// explorer's facets): an exact name or alias (@Exact) first, then bm25. Lists rank the same way in memory
+    /// (<see cref="OperationIndex.Select"/>), which the list oracle test checks against this.
+    /// </summary>
     private const string FullTextMatches = """
         SELECT f.operation_id,
                bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)
@@ -271,7 +317,7 @@ public sealed class OperationQueries
         {
             from = $"operations o JOIN ({FullTextMatches}) m ON m.operation_id = o.id";
             parameters.Add("Text", FullTextQuery(text));
-            parameters.Add("Exact", string.Join(" ", Words(text)));
+            parameters.Add("Exact", ExactPhrase(text));
         }
         return (from, where, parameters);
     }
