@@ -27,11 +27,12 @@ public sealed class OperationIndex
     private readonly int _words;
     private readonly ulong[] _all;
     private readonly Dictionary<string, FrozenDictionary<string, ulong[]>> _sets;
-    private readonly string?[] _firstSeenStart;
-    private readonly string?[] _lastSeenEnd;
-    private readonly long?[] _accounts;
-    private readonly long?[] _followers;
-    private readonly (string Start, string End)[][] _disclosureDates;
+    // Days as yyyymmdd numbers (compared as SQL compares the ISO dates), 0 where there is none; -1 for an unknown total.
+    private readonly int[] _firstSeenStart;
+    private readonly int[] _lastSeenEnd;
+    private readonly long[] _accounts;
+    private readonly long[] _followers;
+    private readonly (int Start, int End)[][] _disclosureDates;
     private readonly FrozenDictionary<string, Order> _orders;
     private readonly FrozenDictionary<long, int> _positionOfFullTextRow;
     private readonly FrozenDictionary<string, int[]> _namedExactly;
@@ -79,12 +80,12 @@ public sealed class OperationIndex
         }
         _sets = sets.ToDictionary(s => s.Key, s => s.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
 
-        var dates = new List<(string, string)>[rows.Length];
+        var dates = new List<(int, int)>[rows.Length];
         foreach (var (operation, start, end) in results.Read<(string, string, string)>())
         {
             if (_positions.TryGetValue(operation, out var position))
             {
-                (dates[position] ??= []).Add((start, end));
+                (dates[position] ??= []).Add((DayNumber(start), DayNumber(end)));
             }
         }
         _disclosureDates = [.. dates.Select(d => d?.ToArray() ?? [])];
@@ -95,10 +96,10 @@ public sealed class OperationIndex
             .Where(n => _positions.ContainsKey(n.Operation))
             .GroupBy(n => SqliteText.FoldAscii(n.Name), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(n => _positions[n.Operation]).Distinct().ToArray(), StringComparer.Ordinal);
-        _firstSeenStart = [.. rows.Select(r => r.FirstSeenStart)];
-        _lastSeenEnd = [.. rows.Select(r => r.LastSeenEnd)];
-        _accounts = [.. rows.Select(r => r.Accounts)];
-        _followers = [.. rows.Select(r => r.Followers)];
+        _firstSeenStart = [.. rows.Select(r => DayNumber(r.FirstSeenStart))];
+        _lastSeenEnd = [.. rows.Select(r => DayNumber(r.LastSeenEnd))];
+        _accounts = [.. rows.Select(r => r.Accounts ?? -1)];
+        _followers = [.. rows.Select(r => r.Followers ?? -1)];
 
         // The orders of OperationSort, each ascending with the id breaking ties; a descending sort walks it backwards.
         _orders = new Dictionary<string, Order>(StringComparer.Ordinal)
@@ -130,18 +131,21 @@ public sealed class OperationIndex
         Restrict(bits, Disclosers, filter.DisclosedBy);
         Restrict(bits, Topics, filter.Topic);
 
-        var disclosedFrom = Day(filter.DisclosedFrom, end: false);
-        var disclosedTo = Day(filter.DisclosedTo, end: true);
-        var activeFrom = Day(filter.ActiveFrom, end: false);
-        var activeTo = Day(filter.ActiveTo, end: true);
-        if (disclosedFrom is not null || disclosedTo is not null || activeFrom is not null || activeTo is not null
-            || filter.MinAccounts is not null || filter.MinFollowers is not null)
+        var limits = new Limits(Day(filter.DisclosedFrom, end: false), Day(filter.DisclosedTo, end: true),
+            Day(filter.ActiveFrom, end: false), Day(filter.ActiveTo, end: true), filter.MinAccounts, filter.MinFollowers);
+        if (limits.Any)
         {
-            foreach (var position in Positions(bits))
+            for (var w = 0; w < bits.Length; w++)
             {
-                if (!Keeps(position, disclosedFrom, disclosedTo, activeFrom, activeTo, filter.MinAccounts, filter.MinFollowers))
+                var word = bits[w];
+                while (word != 0)
                 {
-                    Clear(bits, position);
+                    var bit = BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    if (!Keeps(w * 64 + bit, limits))
+                    {
+                        bits[w] &= ~(1UL << bit);
+                    }
                 }
             }
         }
@@ -226,35 +230,59 @@ public sealed class OperationIndex
         }
     }
 
-    /// <summary>The date and threshold filters of <see cref="OperationQueries.Where"/>, for one operation.</summary>
-    private bool Keeps(int position, string? disclosedFrom, string? disclosedTo, string? activeFrom, string? activeTo, long? minAccounts, long? minFollowers)
+    /// <summary>The date and threshold filters, as days (yyyymmdd) and counts; null where not given.</summary>
+    private readonly record struct Limits(int? DisclosedFrom, int? DisclosedTo, int? ActiveFrom, int? ActiveTo, long? MinAccounts, long? MinFollowers)
     {
-        if ((disclosedFrom is not null || disclosedTo is not null)
-            && !_disclosureDates[position].Any(d => (disclosedFrom is null || string.CompareOrdinal(d.End, disclosedFrom) >= 0)
-                                                    && (disclosedTo is null || string.CompareOrdinal(d.Start, disclosedTo) <= 0)))
-        {
-            return false;
-        }
-        // Still active on or after the day: an operation with no reported end counts as ongoing.
-        if (activeFrom is not null && !(_lastSeenEnd[position] is { } end
-                ? string.CompareOrdinal(end, activeFrom) >= 0
-                : _firstSeenStart[position] is not null))
-        {
-            return false;
-        }
-        if (activeTo is not null && !(_firstSeenStart[position] is { } start && string.CompareOrdinal(start, activeTo) <= 0))
-        {
-            return false;
-        }
-        if (minAccounts is { } accounts && !(_accounts[position] >= accounts))
-        {
-            return false;
-        }
-        return minFollowers is not { } followers || _followers[position] >= followers;
+        public bool Any => DisclosedFrom is not null || DisclosedTo is not null || ActiveFrom is not null || ActiveTo is not null
+            || MinAccounts is not null || MinFollowers is not null;
     }
 
-    private static string? Day(string? text, bool end) =>
-        PartialDateAttribute.Day(text, end)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The date and threshold filters of <see cref="OperationQueries.Where"/>, for one operation.</summary>
+    private bool Keeps(int position, Limits limits)
+    {
+        if (limits.DisclosedFrom is not null || limits.DisclosedTo is not null)
+        {
+            int from = limits.DisclosedFrom ?? int.MinValue, to = limits.DisclosedTo ?? int.MaxValue;
+            var any = false;
+            foreach (var (start, end) in _disclosureDates[position])
+            {
+                if (end >= from && start <= to)
+                {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any)
+            {
+                return false;
+            }
+        }
+        // Still active on or after the day: an operation with no reported end counts as ongoing.
+        if (limits.ActiveFrom is { } activeFrom && !(_lastSeenEnd[position] != 0
+                ? _lastSeenEnd[position] >= activeFrom
+                : _firstSeenStart[position] != 0))
+        {
+            return false;
+        }
+        if (limits.ActiveTo is { } activeTo && !(_firstSeenStart[position] != 0 && _firstSeenStart[position] <= activeTo))
+        {
+            return false;
+        }
+        // An unknown total (-1) meets no threshold, as NULL meets none in SQL; thresholds are never negative.
+        if (limits.MinAccounts is { } accounts && _accounts[position] < accounts)
+        {
+            return false;
+        }
+        return limits.MinFollowers is not { } followers || _followers[position] >= followers;
+    }
+
+    private static int? Day(string? text, bool end) =>
+        PartialDateAttribute.Day(text, end) is { } day ? day.Year * 10000 + day.Month * 100 + day.Day : null;
+
+    /// <summary>An ISO date (yyyy-MM-dd) as the number yyyymmdd, which orders as the text does; 0 for none.</summary>
+    private static int DayNumber(string? date) => date is null ? 0
+        : int.Parse(date.AsSpan(0, 4), CultureInfo.InvariantCulture) * 10000 + int.Parse(date.AsSpan(5, 2), CultureInfo.InvariantCulture) * 100
+          + int.Parse(date.AsSpan(8, 2), CultureInfo.InvariantCulture);
 
     /// <summary>Whether a row lies after the cursor's row in the sort's direction, given how its value compares with the cursor's.</summary>
     private static bool IsAfter(int valueComparison, string id, string afterId, bool descending)
@@ -292,21 +320,7 @@ public sealed class OperationIndex
         return count;
     }
 
-    private static IEnumerable<int> Positions(ulong[] bits)
-    {
-        for (var w = 0; w < bits.Length; w++)
-        {
-            var word = bits[w];
-            while (word != 0)
-            {
-                yield return w * 64 + BitOperations.TrailingZeroCount(word);
-                word &= word - 1;
-            }
-        }
-    }
-
     private static void Set(ulong[] bits, int position) => bits[position >> 6] |= 1UL << (position & 63);
-    private static void Clear(ulong[] bits, int position) => bits[position >> 6] &= ~(1UL << (position & 63));
     private static bool IsSet(ulong[] bits, int position) => (bits[position >> 6] & (1UL << (position & 63))) != 0;
 
     /// <summary>The operations a filter selected: a bit per position, and with text, the relevance score of each match.</summary>
