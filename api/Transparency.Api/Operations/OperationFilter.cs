@@ -8,7 +8,8 @@ namespace Transparency.Api.Operations;
 /// Which operations: the filters of <c>/v1/operations</c>, <c>/v1/stats</c> and <c>/v1/aggregates</c>, and of GraphQL's
 /// <c>OperationFilter</c> input, declared once. A list means OR; different filters mean AND. REST binds this record with
 /// <c>[AsParameters]</c> (the query parameter names are those of <c>[FromQuery]</c>); GraphQL binds it by property name.
-/// Adding a filter means a property here, its condition in <see cref="OperationQueries.Where"/>, and tests.
+/// Adding a filter means a property here, its condition in <see cref="OperationQueries.Where"/> (aggregates, stats) and in
+/// <see cref="OperationIndex"/> (lists), the same condition in the list oracle test's SQL, and tests.
 /// </summary>
 public record OperationFilter
 {
