@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Transparency.Api.Dataset;
+using Transparency.Api.Operations;
 using Transparency.Api.Tests.Support;
 
 namespace Transparency.Api.Tests;
@@ -177,6 +180,31 @@ public sealed class OperationsTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(0, forOne);
         Assert.Equal(0, forTwo);
         Assert.True(forSearch > 0);
+    }
+
+    /// <summary>
+    /// Lists and lookups copy JSON made at start-up instead of serializing per request: their bytes must be exactly what
+    /// serializing the contract with the API's own options gives (escaping, property order, nulls, whitespace).
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/operations?limit=2")]
+    [InlineData("/v1/operations?limit=100&sort=-accountsRemoved")]
+    [InlineData("/v1/operations?q=alphawave")]
+    public async Task PrecomputedBodiesAreByteForByteWhatTheSerializerWrites(string url)
+    {
+        var queries = factory.Services.GetRequiredService<OperationQueries>();
+        var serializer = new JsonSerializerOptions(factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+        serializer.Converters.Remove(factory.Services.GetRequiredService<OperationJson>());
+
+        var body = await _client.GetByteArrayAsync(url);
+        var page = JsonDocument.Parse(body).RootElement;
+        var ids = page.Ids();
+        var record = await _client.GetByteArrayAsync($"/v1/operations/{ids[0]}");
+
+        var expected = JsonSerializer.SerializeToUtf8Bytes(new OperationPage(
+            [.. ids.Select(id => queries.Find(id)!)], page.GetProperty("nextCursor").GetString(), page.GetProperty("totalCount").GetInt64()), serializer);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(body));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(queries.Get(ids[0])!, serializer)), System.Text.Encoding.UTF8.GetString(record));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public static class ExplorerEndpoints
             return Page<HomePage>(new HomeModel(state, null, null, []), StatusCodes.Status400BadRequest);
         }
         var rows = operations.List(state.Filter, state.Sort, SearchState.PageSize, state.Cursor);
-        var page = new OperationPage(rows.Items, rows.NextCursor, operations.Count(state.Filter));
+        var page = new OperationPage(rows.Items, rows.NextCursor, rows.Total);
         return Page<HomePage>(new HomeModel(state, page, stats.Get(state.Filter), explorer.ByTopic(state.Filter)));
     }
 

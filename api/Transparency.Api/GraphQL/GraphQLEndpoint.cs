@@ -272,25 +272,30 @@ public static class GraphQLEndpoint
     }
 
     /// <summary>
-    /// The texts of documents that passed GraphQL.NET's validation, so that a client paging with one query and new
-    /// variables is not validated again each time (validation was two fifths of a page's cost). Bounded: past
-    /// <see cref="Capacity"/> texts, new ones are validated every time rather than kept.
+    /// The documents that passed GraphQL.NET's validation, by a hash of their text and operation name, so that a client
+    /// paging with one query and new variables is not validated again each time (validation was two fifths of a page's
+    /// cost). Bounded: when <see cref="Capacity"/> documents are held, the set starts again empty, so that documents
+    /// sent once cannot keep the ones sent often out.
     /// </summary>
     public sealed class ValidatedDocuments
     {
         public const int Capacity = 1_000;
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Query, string? OperationName), byte> _texts = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _hashes = new(StringComparer.Ordinal);
 
-        public bool Contains(string query, string? operationName) => _texts.ContainsKey((query, operationName));
+        public bool Contains(string query, string? operationName) => _hashes.ContainsKey(Key(query, operationName));
 
         public void Add(string query, string? operationName)
         {
-            if (_texts.Count < Capacity)
+            if (_hashes.Count >= Capacity)
             {
-                _texts.TryAdd((query, operationName), 0);
+                _hashes.Clear();
             }
+            _hashes.TryAdd(Key(query, operationName), 0);
         }
+
+        private static string Key(string query, string? operationName) =>
+            Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{operationName}\n{query}")));
     }
 
     private static Task BadRequest(HttpContext context, string detail) =>

@@ -298,14 +298,13 @@ public sealed class OperationIndex
     }
 
     /// <summary>
-    /// A row's sort value against a cursor's, as SQLite compares them: numbers by value, text by the sort's collation,
-    /// and any number before any text (a cursor is checked to be one this API made, but its value is the client's).
+    /// A row's sort value against a cursor's, as SQLite compares them: text by the sort's collation, numbers by value.
+    /// A cursor's value is the client's, but <see cref="OperationQuery"/> refuses one of the wrong kind for its order
+    /// (<see cref="OperationSort.Suits"/>).
     /// </summary>
     private static int CompareValue<T>(T value, object cursorValue, Comparer<T> comparer) => (value, cursorValue) switch
     {
-        (string text, string other) => comparer.Compare(value, (T)(object)other),
-        (string, _) => 1,
-        (_, string) => -1,
+        (string, string other) => comparer.Compare(value, (T)(object)other),
         (long whole, long other) => whole.CompareTo(other),
         _ => Convert.ToDouble(value, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(cursorValue, CultureInfo.InvariantCulture)),
     };

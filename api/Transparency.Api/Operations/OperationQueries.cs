@@ -16,7 +16,7 @@ namespace Transparency.Api.Operations;
 /// ids and sort values (and the count for totalCount).
 /// The WHERE clause holds only the filters given: SQLite cannot use an index behind <c>@p IS NULL OR …</c>.
 /// </summary>
-public sealed class OperationQueries
+public sealed class OperationQueries : IDisposable
 {
     private readonly DatasetFile _dataset;
     private readonly FrozenDictionary<string, (OperationSummary Summary, OperationDetail Detail)> _active;
@@ -193,9 +193,6 @@ public sealed class OperationQueries
         }), StringComparer.Ordinal);
     }
 
-    /// <summary>How many operations match the filter.</summary>
-    public long Count(OperationFilter filter) => _index.Select(filter, ranked: false, Search).Count;
-
     /// <summary>
     /// The full-text rows matching some words (every word, the last as a prefix), with FTS5's bm25 when
     /// <paramref name="ranked"/>: names weighted 10 and aliases 8 against summaries 1 (lower is better). Rows, not
@@ -211,15 +208,41 @@ public sealed class OperationQueries
         }
         finally
         {
-            _searchers.Add(searcher);
+            // Kept for the next search, up to a few per core; a burst beyond that closes its extra connections (each
+            // holds its own page cache).
+            if (_searchers.Count < KeptSearchers)
+            {
+                _searchers.Add(searcher);
+            }
+            else
+            {
+                searcher.Dispose();
+            }
         }
     }
 
-    /// <summary>Open connections with the two search statements prepared, one per request searching at once, reused.</summary>
+    public void Dispose()
+    {
+        while (_searchers.TryTake(out var searcher))
+        {
+            searcher.Dispose();
+        }
+    }
+
+    private static readonly int KeptSearchers = 2 * Environment.ProcessorCount;
+
+    /// <summary>Open connections with the two search statements prepared, one per search running at once, reused.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<FullTextSearcher> _searchers = [];
 
-    private sealed class FullTextSearcher(SqliteConnection connection)
+    private sealed class FullTextSearcher(SqliteConnection connection) : IDisposable
     {
+        public void Dispose()
+        {
+            _ranked.Dispose();
+            _unranked.Dispose();
+            connection.Dispose();
+        }
+
         private readonly SqliteCommand _ranked = Prepare(connection,
             "SELECT rowid, bm25(operations_fts, 0.0, 10.0, 8.0, 1.0) FROM operations_fts WHERE operations_fts MATCH $text");
         private readonly SqliteCommand _unranked = Prepare(connection, "SELECT rowid, 0.0 FROM operations_fts WHERE operations_fts MATCH $text");

@@ -67,6 +67,10 @@ public sealed record OperationQuery : OperationFilter, IValidatableObject
             {
                 yield return new ValidationResult($"The cursor belongs to the order {after.Sort}, not {Order().Name}; keep the same order while paging.", [nameof(Cursor)]);
             }
+            else if (!Order().Suits(after.Value))
+            {
+                yield return new ValidationResult("The cursor is not one this API gave out; start again without it.", [nameof(Cursor)]);
+            }
         }
     }
 }

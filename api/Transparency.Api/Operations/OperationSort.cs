@@ -19,6 +19,14 @@ public sealed record OperationSort(string Name, string Expression, bool Descendi
         ["relevance"] = "m.score",
     };
 
+    /// <summary>Whether a cursor's value is of the kind this order's rows have: text for names and dates, a whole number for counts, a number for relevance.</summary>
+    public bool Suits(object value) => Name.TrimStart('-') switch
+    {
+        "name" or "firstSeen" or "lastDisclosed" => value is string,
+        "accountsRemoved" or "followers" => value is long,
+        _ => value is long or double,
+    };
+
     public static OperationSort Parse(string text)
     {
         var descending = text.StartsWith('-');
@@ -45,7 +53,7 @@ public sealed record OperationCursor(string Sort, object Value, string Id)
             var value = root.GetProperty("v");
             object decoded = value.ValueKind switch
             {
-                JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole : value.GetDouble(),
+                JsonValueKind.Number => value.TryGetInt64(out var whole) ? (object)whole : value.GetDouble(),
                 JsonValueKind.String => value.GetString()!,
                 _ => throw new FormatException(),
             };
