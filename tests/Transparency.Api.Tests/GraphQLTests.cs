@@ -156,6 +156,36 @@ public sealed class GraphQLTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("complex", large.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("query($first: Int) { operations(first: $first) { edges { node { id name aliases { name } attributions { level actor { id name } } disclosures { by actions { platform count } } totals { accountsRemoved } } } } }")]
+    [InlineData("query($first: Int) { operations(first: $first) { edges { n: node { __typename id ... on Operation { summary } } } } }")]
+    [InlineData("query($first: Int, $withName: Boolean!) { operations(first: $first) { edges { node { id name @include(if: $withName) } } } }")]
+    [InlineData("query($first: Int) { operations(first: $first) { edges { node { ...Parts } } } } fragment Parts on Operation { id origin sources { url } }")]
+    public async Task AnOperationsJsonKeptForItsSelectionIsWhatExecutingItGives(string query)
+    {
+        // The first page executes every field and keeps each operation's JSON; the later ones, overlapping it, are
+        // answered from what was kept where the selection allows (no variables, directives or fragment spreads inside).
+        var (_, first) = await Post(query, new { first = 1, withName = true });
+        var (_, again) = await Post(query, new { first = 1, withName = true });
+        var (_, larger) = await Post(query, new { first = 2, withName = true });
+        var (_, without) = await Post(query, new { first = 1, withName = false });
+
+        Assert.False(first.TryGetProperty("errors", out _), first.ToString());
+        Assert.Equal(first.ToString(), again.ToString());
+        var edges = first.GetProperty("data").GetProperty("operations").GetProperty("edges");
+        var largerEdges = larger.GetProperty("data").GetProperty("operations").GetProperty("edges");
+        Assert.Equal(2, largerEdges.GetArrayLength());
+        for (var i = 0; i < edges.GetArrayLength(); i++)
+        {
+            Assert.Equal(edges[i].ToString(), largerEdges[i].ToString());
+        }
+        if (query.Contains("@include", StringComparison.Ordinal))
+        {
+            // A selection whose result depends on a variable is never answered from what was kept.
+            Assert.False(without.GetProperty("data").GetProperty("operations").GetProperty("edges")[0].GetProperty("node").TryGetProperty("name", out _));
+        }
+    }
+
     [Fact]
     public async Task AnInvalidDocumentIsRefusedEveryTime()
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
 using Transparency.Api.GraphQL.Types;
 
@@ -73,13 +72,14 @@ public static class GraphQLEndpoint
         }
         services.AddSingleton<DocumentBudget>();
         services.AddSingleton<ValidatedDocuments>();
+        services.AddSingleton<RecordFragments>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()
             // Every resolver answers from memory or one SQL query, synchronously: running fields one after another
-            // spares the parallel strategy's task per field.
-            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // spares the parallel strategy's task per field; operation nodes asked for before come as kept JSON.
+            .AddExecutionStrategy<RecordFragmentStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(QueryType).Assembly)
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Converters.Add(new KeptJsonConverter()))
             .AddComplexityAnalyzer(complexity =>
             {
                 complexity.MaxDepth = options.MaxDepth;
@@ -241,6 +241,7 @@ public static class GraphQLEndpoint
         {
             validated.Add(request.Query, request.OperationName);
         }
+        context.RequestServices.GetRequiredService<RecordFragments>().KeepFrom(result, serializer);
         NameTheTimeLimit(result, context.RequestServices.GetRequiredService<GraphQLOptions>().Timeout);
         // GraphQL-over-HTTP: a request that could not be executed at all (syntax, validation, limits) is a 400.
         context.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
