@@ -23,17 +23,6 @@ public sealed class ListOracleTests : IClassFixture<ShippedApiFactory>, IDisposa
         _client = factory.WithWebHostBuilder(b => b.UseSetting("Http:RequestsPerWindow", "1000000")).CreateClient();
         _database = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
         _database.Open();
-        string[] Column(string sql)
-        {
-            using var command = new SqliteCommand(sql, _database);
-            using var reader = command.ExecuteReader();
-            var values = new List<string>();
-            while (reader.Read())
-            {
-                values.Add(reader.GetString(0));
-            }
-            return [.. values];
-        }
         var lists = new Dictionary<string, string[]>
         {
             ["actor"] = Column("SELECT DISTINCT actor_id FROM attributions WHERE actor_id IS NOT NULL ORDER BY 1"),
