@@ -28,6 +28,11 @@ public sealed class DocumentBudget(GraphQLOptions options, TransparencySchema sc
     public GraphQLDocument? Check(string query, string? operationName, Inputs? variables, out ExecutionError? error)
     {
         error = null;
+        var key = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(query)));
+        if (_parsed.TryGetValue(key, out var known))
+        {
+            return Count(known, operationName, variables, out error);
+        }
         var bytes = Encoding.UTF8.GetByteCount(query);
         if (bytes > options.MaxDocumentBytes)
         {
@@ -50,6 +55,27 @@ public sealed class DocumentBudget(GraphQLOptions options, TransparencySchema sc
         {
             return null; // a syntax error, or nesting past the parser's depth: GraphQL.NET reports it when it parses again
         }
+        if (_parsed.Count >= ParsedCapacity)
+        {
+            _parsed.Clear();
+        }
+        _parsed.TryAdd(key, document);
+        return Count(document, operationName, variables, out error);
+    }
+
+    /// <summary>
+    /// Documents that passed the size and token limits and parsed, by a hash of their text: a client paging with one
+    /// query sends the same text again and again, and reading it twice (tokens, then the parser) was a tenth of a page.
+    /// A parsed document is never changed, so requests share it (GraphQL.NET's own document cache does the same).
+    /// Bounded: when full, it starts again empty.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLDocument> _parsed = new(StringComparer.Ordinal);
+
+    private const int ParsedCapacity = 1_000;
+
+    /// <summary>The budgets that depend on the request (aliases and fields, and the nodes <c>first</c> asks for).</summary>
+    private GraphQLDocument? Count(GraphQLDocument document, string? operationName, Inputs? variables, out ExecutionError? error)
+    {
         var walk = new Walk(document, schema, variables, options, vocabulary.Actors.Count);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>()
             .Where(o => operationName is null || o.Name?.StringValue == operationName))
