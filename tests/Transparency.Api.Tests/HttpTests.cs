@@ -10,6 +10,24 @@ public sealed class HttpTests(ApiFactory factory) : IClassFixture<ApiFactory>
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
+    public async Task ACompressedBodyHasAnETagOfItsOwn()
+    {
+        using var compressed = new HttpRequestMessage(HttpMethod.Get, "/v1/operations?limit=5");
+        compressed.Headers.AcceptEncoding.ParseAdd("gzip");
+        var gzip = await _client.SendAsync(compressed);
+        var identity = await _client.GetAsync("/v1/operations?limit=5");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/v1/operations?limit=5");
+        conditional.Headers.AcceptEncoding.ParseAdd("gzip");
+        conditional.Headers.IfNoneMatch.Add(gzip.Headers.ETag!);
+        var again = await _client.SendAsync(conditional);
+
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        Assert.Empty(identity.Content.Headers.ContentEncoding);
+        Assert.NotEqual(gzip.Headers.ETag, identity.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Fact]
     public async Task ResponsesCarryAStrongETagAndAnswer304WhenItMatches()
     {
         var first = await _client.GetAsync("/v1/operations?platform=x");

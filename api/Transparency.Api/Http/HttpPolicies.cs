@@ -254,7 +254,9 @@ public static class HttpPolicies
         }
         var dataset = context.RequestServices.GetRequiredService<DatasetFile>();
         var options = context.RequestServices.GetRequiredService<HttpOptions>();
-        var key = $"{dataset.Sha256}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}";
+        // A strong ETag names one representation: the compressed and the identity body of a URL differ, so the
+        // encodings the client accepts (which choose the body) are part of the key, as the media types it accepts are.
+        var key = $"{dataset.Sha256}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}\"";
         var response = context.Response;
         response.Headers.CacheControl = $"public, max-age={(int)options.CacheMaxAge.TotalSeconds}";
