@@ -71,7 +71,6 @@ public static class GraphQLEndpoint
             services.AddSingleton(new GraphQLResultCache(options.ResultCacheBytes));
         }
         services.AddSingleton<DocumentBudget>();
-        services.AddSingleton<ValidatedDocuments>();
         services.AddSingleton<RecordFragments>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<TransparencySchema>()
@@ -212,15 +211,15 @@ public static class GraphQLEndpoint
             await context.Response.Body.WriteAsync(cached, context.RequestAborted);
             return;
         }
-        var document = context.RequestServices.GetRequiredService<DocumentBudget>().Check(request.Query, request.OperationName, request.Variables, out var refusal);
+        var budget = context.RequestServices.GetRequiredService<DocumentBudget>();
+        var document = budget.Check(request.Query, request.OperationName, request.Variables, out var refusal);
         if (refusal is not null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await context.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(new ExecutionResult { Errors = [refusal] })), context.RequestAborted);
             return;
         }
-        var validated = context.RequestServices.GetRequiredService<ValidatedDocuments>();
-        var wasValid = validated.Contains(request.Query, request.OperationName);
+        var wasValid = document is not null && budget.PassedValidation(document, request.OperationName);
         var execution = new ExecutionOptions
         {
             Query = request.Query,
@@ -237,9 +236,9 @@ public static class GraphQLEndpoint
             execution.ValidationRules = [];
         }
         var result = await executer.ExecuteAsync(execution);
-        if (!wasValid && result.Executed)
+        if (!wasValid && result.Executed && document is not null)
         {
-            validated.Add(request.Query, request.OperationName);
+            budget.MarkValidated(document, request.OperationName);
         }
         context.RequestServices.GetRequiredService<RecordFragments>().KeepFrom(result, serializer);
         NameTheTimeLimit(result, context.RequestServices.GetRequiredService<GraphQLOptions>().Timeout);
@@ -270,33 +269,6 @@ public static class GraphQLEndpoint
                 : error);
         }
         result.Errors = named;
-    }
-
-    /// <summary>
-    /// The documents that passed GraphQL.NET's validation, by a hash of their text and operation name, so that a client
-    /// paging with one query and new variables is not validated again each time (validation was two fifths of a page's
-    /// cost). Bounded: when <see cref="Capacity"/> documents are held, the set starts again empty, so that documents
-    /// sent once cannot keep the ones sent often out.
-    /// </summary>
-    public sealed class ValidatedDocuments
-    {
-        public const int Capacity = 1_000;
-
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _hashes = new(StringComparer.Ordinal);
-
-        public bool Contains(string query, string? operationName) => _hashes.ContainsKey(Key(query, operationName));
-
-        public void Add(string query, string? operationName)
-        {
-            if (_hashes.Count >= Capacity)
-            {
-                _hashes.Clear();
-            }
-            _hashes.TryAdd(Key(query, operationName), 0);
-        }
-
-        private static string Key(string query, string? operationName) =>
-            Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{operationName}\n{query}")));
     }
 
     private static Task BadRequest(HttpContext context, string detail) =>

@@ -244,7 +244,7 @@ public sealed class OperationQueries : IDisposable
         }
 
         private readonly SqliteCommand _ranked = Prepare(connection,
-            "SELECT rowid, bm25(operations_fts, 0.0, 10.0, 8.0, 1.0) FROM operations_fts WHERE operations_fts MATCH $text");
+            $"SELECT rowid, {Bm25} FROM operations_fts WHERE operations_fts MATCH $text");
         private readonly SqliteCommand _unranked = Prepare(connection, "SELECT rowid, 0.0 FROM operations_fts WHERE operations_fts MATCH $text");
 
         private static SqliteCommand Prepare(SqliteConnection connection, string sql)
@@ -270,6 +270,9 @@ public sealed class OperationQueries : IDisposable
         }
     }
 
+    /// <summary>FTS5's relevance of a match: names weighted 10 and aliases 8 against summaries 1 (the id column 0); lower is better.</summary>
+    private const string Bm25 = "bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)";
+
     /// <summary>The words of a search as one phrase: an operation named so, or with such an alias, ranks first.</summary>
     internal static string ExactPhrase(string text) => string.Join(" ", Words(text));
 
@@ -278,9 +281,9 @@ public sealed class OperationQueries : IDisposable
     /// explorer's facets): an exact name or alias (@Exact) first, then bm25. Lists rank the same way in memory
     /// (<see cref="OperationIndex.Select"/>), which the list oracle test checks against this.
     /// </summary>
-    private const string FullTextMatches = """
+    private const string FullTextMatches = $"""
         SELECT f.operation_id,
-               bm25(operations_fts, 0.0, 10.0, 8.0, 1.0)
+               {Bm25}
                - CASE WHEN EXISTS (SELECT 1 FROM operations e WHERE e.id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
                         OR EXISTS (SELECT 1 FROM operation_aliases e WHERE e.operation_id = f.operation_id AND e.name = @Exact COLLATE NOCASE)
                       THEN 1000000.0 ELSE 0.0 END AS score
