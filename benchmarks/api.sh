@@ -31,7 +31,8 @@ if [ -n "${SYNTHETIC:-}" ]; then
 fi
 echo "building the database from $dataset and publishing the API (Release)..." >&2
 dotnet run --project dataset/Transparency.Dataset -c Release -- build --dataset "$dataset" --out "$work/transparency.db" >/dev/null 2>&1
-dotnet publish api/Transparency.Api -c Release -o "$work/api" --nologo -v q >/dev/null
+# Published for this machine (ReadyToRun, as a release would ship it).
+dotnet publish api/Transparency.Api -c Release -r "$(dotnet --info | awk '/RID:/ { print $2; exit }')" --self-contained false -o "$work/api" --nologo -v q >/dev/null
 
 # What the scripts draw requests from (benchmarks/wrk/vocabulary.lua).
 export BENCH_DATA="$work/data" BENCH_LUA="$PWD/benchmarks/wrk"

@@ -32,22 +32,14 @@ builder.Services.AddExplorer();
 
 var app = builder.Build();
 
-// Open (or compile) the database and read every record before taking requests: a missing or broken file stops start-up here.
-try
-{
-    app.Services.GetRequiredService<Vocabulary>();
-    app.Services.GetRequiredService<OperationQueries>();
-}
-catch (DatasetUnavailableException e)
-{
-    app.Logger.LogCritical("{Message}", e.Message);
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+// Open (or compile) the database and read every record while the host starts; requests wait for it, and a missing
+// or broken file stops the process (below).
+var dataset = DatasetLoading.Start(app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHttpPolicies();
+app.Use(dataset.Gate);
 app.MapApiDocumentation();
 
 // Static bytes: a liveness probe, and the baseline that benchmarks/api.sh measures every endpoint against.
@@ -64,7 +56,13 @@ v1.MapChanges();
 app.MapGraphQLEndpoint();
 app.MapExplorer();
 
-app.Run();
+await app.StartAsync();
+if (!await dataset.Finished(app.Logger))
+{
+    await app.StopAsync();
+    return StartupFailure.ExitCode;
+}
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>The entry point, public for the integration tests' WebApplicationFactory.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -20,7 +21,11 @@ public sealed class OperationJson : JsonConverterFactory
     /// <summary>Takes a copy of the API's options to make the bytes with, then joins them as a converter.</summary>
     public void Attach(JsonSerializerOptions options)
     {
-        _plain = new JsonSerializerOptions(options);
+        _plain = new JsonSerializerOptions(options)
+        {
+            // Metadata generated at build time for the two records, so start-up does not discover them by reflection.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(OperationJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()),
+        };
         options.Converters.Add(this);
     }
 
@@ -75,3 +80,8 @@ public static class OperationJsonServices
         return services;
     }
 }
+
+/// <summary>The records' serialization metadata, generated at build time; the API's options (names, number handling) still apply.</summary>
+[JsonSerializable(typeof(OperationSummary))]
+[JsonSerializable(typeof(OperationDetail))]
+internal sealed partial class OperationJsonContext : JsonSerializerContext;
