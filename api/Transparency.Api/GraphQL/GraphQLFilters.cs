@@ -32,6 +32,9 @@ public static class GraphQLFilters
         return Checked(query, context);
     }
 
+    /// <summary>Whether the validator accepts the query as it stands (<see cref="PagePlans"/> answers only such queries).</summary>
+    public static bool Accepts(OperationQuery query, IServiceProvider services) => QueryValidator.Validate(query, services, Name).Count == 0;
+
     private static T Checked<T>(T query, IResolveFieldContext context) where T : notnull
     {
         var errors = QueryValidator.Validate(query, context.RequestServices!, Name);
