@@ -116,12 +116,12 @@ public sealed class OperationIndex
     public int Count => _ids.Length;
 
     /// <summary>
-    /// The operations a filter selects, as a bit set over positions, and (with text, when <paramref name="ranked"/>) each
-    /// match's relevance score: an operation named exactly the words (NOCASE, as SQL compares), or with such an alias,
-    /// first, then FTS5's bm25. <paramref name="search"/> runs the full-text match in SQLite: the full-text rows
-    /// matching the text, with their bm25 when asked for.
+    /// The operations a filter selects, as a bit set over positions, and (with text, when <paramref name="ranked"/>) the
+    /// matches in order of relevance: an operation named exactly the words (NOCASE, as SQL compares), or with such an
+    /// alias, first, then FTS5's bm25, then id. <paramref name="word"/> gives what one word of the text matches (see
+    /// <see cref="OperationQueries.FullTextPhrases"/>), with its bm25 for that word when asked for.
     /// </summary>
-    public Selection Select(OperationFilter filter, bool ranked, Func<string, bool, List<(long Row, double Bm25)>> search)
+    public Selection Select(OperationFilter filter, bool ranked, Func<string, bool, WordMatch> word)
     {
         var bits = (ulong[])_all.Clone();
         Restrict(bits, Actors, filter.Actor);
@@ -137,11 +137,11 @@ public sealed class OperationIndex
         {
             for (var w = 0; w < bits.Length; w++)
             {
-                var word = bits[w];
-                while (word != 0)
+                var bitsOfWord = bits[w];
+                while (bitsOfWord != 0)
                 {
-                    var bit = BitOperations.TrailingZeroCount(word);
-                    word &= word - 1;
+                    var bit = BitOperations.TrailingZeroCount(bitsOfWord);
+                    bitsOfWord &= bitsOfWord - 1;
                     if (!Keeps(w * 64 + bit, limits))
                     {
                         bits[w] &= ~(1UL << bit);
@@ -150,23 +150,87 @@ public sealed class OperationIndex
             }
         }
 
-        Dictionary<int, double>? scores = null;
-        if (filter.Text is { } text)
+        if (filter.Text is not { } text)
         {
-            scores = [];
-            var exact = _namedExactly.GetValueOrDefault(SqliteText.FoldAscii(OperationQueries.ExactPhrase(text))) ?? [];
-            var matched = new ulong[_words];
-            foreach (var (row, bm25) in search(text, ranked))
-            {
-                if (_positionOfFullTextRow.TryGetValue(row, out var position) && IsSet(bits, position))
-                {
-                    Set(matched, position);
-                    scores[position] = exact.Contains(position) ? bm25 - 1000000.0 : bm25;
-                }
-            }
-            bits = matched;
+            return new Selection(bits, null);
         }
-        return new Selection(bits, scores);
+        var words = OperationQueries.FullTextPhrases(text).Select(phrase => word(phrase, ranked)).ToArray();
+        if (words.Length == 0)
+        {
+            Array.Clear(bits);
+        }
+        foreach (var match in words)
+        {
+            for (var w = 0; w < bits.Length; w++)
+            {
+                bits[w] &= match.Bits[w];
+            }
+        }
+        return new Selection(bits, ranked ? Rank(bits, words, text) : null);
+    }
+
+    /// <summary>
+    /// The selected matches by relevance. FTS5 scores a query of several phrases with the sum, phrase by phrase, of what
+    /// each scores alone (each with its own IDF, over the same row length), and returns it negated: the sum of the
+    /// words' negated scores, in the words' order, is that number exactly.
+    /// </summary>
+    private Ranking Rank(ulong[] bits, WordMatch[] words, string text)
+    {
+        var positions = new int[PopCount(bits)];
+        var count = 0;
+        for (var w = 0; w < bits.Length; w++)
+        {
+            for (var bitsOfWord = bits[w]; bitsOfWord != 0; bitsOfWord &= bitsOfWord - 1)
+            {
+                positions[count++] = w * 64 + BitOperations.TrailingZeroCount(bitsOfWord);
+            }
+        }
+        var scores = new double[count];
+        foreach (var match in words)
+        {
+            // Both ascending: one walk along the word's matches.
+            var j = 0;
+            for (var i = 0; i < count; i++)
+            {
+                while (match.Positions[j] < positions[i])
+                {
+                    j++;
+                }
+                scores[i] += match.Scores![j];
+            }
+        }
+        var exact = _namedExactly.GetValueOrDefault(SqliteText.FoldAscii(OperationQueries.ExactPhrase(text))) ?? [];
+        for (var i = 0; i < count; i++)
+        {
+            if (exact.Contains(positions[i]))
+            {
+                scores[i] -= 1000000.0;
+            }
+        }
+        // By score, then id: positions are in id order (BINARY), so the position breaks ties.
+        var order = Enumerable.Range(0, count).ToArray();
+        Array.Sort(order, (a, b) => scores[a] != scores[b] ? scores[a].CompareTo(scores[b]) : positions[a].CompareTo(positions[b]));
+        return new Ranking([.. order.Select(i => positions[i])], [.. order.Select(i => scores[i])]);
+    }
+
+    /// <summary>What one word of a search matches, from FTS5's rows: its active operations, and each one's bm25 for it when scored.</summary>
+    public WordMatch MatchOf(List<(long Row, double Bm25)> rows, bool scored)
+    {
+        var matches = new List<(int Position, double Bm25)>(rows.Count);
+        foreach (var (row, bm25) in rows)
+        {
+            if (_positionOfFullTextRow.TryGetValue(row, out var position))
+            {
+                matches.Add((position, bm25));
+            }
+        }
+        matches.Sort((a, b) => a.Position.CompareTo(b.Position));
+        var bits = new ulong[_words];
+        foreach (var (position, _) in matches)
+        {
+            Set(bits, position);
+        }
+        return new WordMatch(bits, [.. matches.Select(m => m.Position)], scored ? [.. matches.Select(m => m.Bm25)] : null);
     }
 
     /// <summary>
@@ -178,14 +242,27 @@ public sealed class OperationIndex
         var rows = new List<(string, object)>(Math.Min(limit + 1, 128));
         if (sort.Name.TrimStart('-') == "relevance")
         {
-            // Matches are few (a search), so they are ordered here: by score, then id, in the sort's direction.
-            var ranked = (selection.Scores ?? []).Select(s => (Score: s.Value, Id: _ids[s.Key]))
-                .Where(r => after is null || IsAfter(CompareValue(r.Score, after.Value, Comparer<double>.Default), r.Id, after.Id, sort.Descending))
-                .Order(Comparer<(double Score, string Id)>.Create((a, b) => Compare(a.Score, a.Id, b.Score, b.Id, Comparer<double>.Default)));
-            var inOrder = sort.Descending ? ranked.Reverse() : ranked;
-            foreach (var (score, id) in inOrder.Take(limit + 1))
+            var (positions, scores) = selection.Ranked ?? new Ranking([], []);
+            // The first index after the cursor's row in the walk's direction (binary search on the ascending ranking).
+            int low = 0, high = positions.Length;
+            while (after is not null && low < high)
             {
-                rows.Add((id, score));
+                var middle = (low + high) >>> 1;
+                var byScore = CompareValue(scores[middle], after.Value, Comparer<double>.Default);
+                var comparison = byScore != 0 ? byScore : SqliteText.Binary.Compare(_ids[positions[middle]], after.Id);
+                if (sort.Descending ? comparison < 0 : comparison <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            var first = after is null ? (sort.Descending ? positions.Length - 1 : 0) : (sort.Descending ? low - 1 : low);
+            for (var i = first; i >= 0 && i < positions.Length && rows.Count <= limit; i += sort.Descending ? -1 : 1)
+            {
+                rows.Add((_ids[positions[i]], scores[i]));
             }
             return (rows.Take(limit).ToList(), rows.Count > limit);
         }
@@ -322,10 +399,19 @@ public sealed class OperationIndex
     private static void Set(ulong[] bits, int position) => bits[position >> 6] |= 1UL << (position & 63);
     private static bool IsSet(ulong[] bits, int position) => (bits[position >> 6] & (1UL << (position & 63))) != 0;
 
-    /// <summary>The operations a filter selected: a bit per position, and with text, the relevance score of each match.</summary>
-    public sealed record Selection(ulong[] Bits, Dictionary<int, double>? Scores)
+    /// <summary>The operations a filter selected: a bit per position, and, to order by relevance, the matches ranked.</summary>
+    public sealed record Selection(ulong[] Bits, Ranking? Ranked)
     {
         public long Count => PopCount(Bits);
+    }
+
+    /// <summary>Matches by relevance, best first: positions, and each one's score (lower is better).</summary>
+    public sealed record Ranking(int[] Positions, double[] Scores);
+
+    /// <summary>The operations one word of a search matches (bits and ascending positions), and each one's bm25 for that word when scored.</summary>
+    public sealed record WordMatch(ulong[] Bits, int[] Positions, double[]? Scores)
+    {
+        public long Bytes => (Bits.Length * 8L) + (Positions.Length * 4L) + ((Scores?.Length ?? 0) * 8L);
     }
 
     /// <summary>One sort's order: positions ascending by (value, id), with each one's value as SQL computes it.</summary>
