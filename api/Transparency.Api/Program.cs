@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 StartupFailure.ExitWithOneLine(builder);
 
 builder.Services.AddDatasetFile(builder.Configuration);
+builder.Services.AddSingleton<DatasetLoading>();
 builder.Services.AddSingleton<Vocabulary>();
 builder.Services.AddOperationJson();
 builder.Services.AddSingleton<OperationQueries>();
@@ -30,16 +31,16 @@ builder.Services.AddHttpPolicies(builder.Configuration);
 builder.Services.AddApiDocumentation();
 builder.Services.AddExplorer();
 
-var app = builder.Build();
+await using var app = builder.Build();
 
-// Open (or compile) the database and read every record while the host starts; requests wait for it, and a missing
-// or broken file stops the process (below).
-var dataset = DatasetLoading.Start(app.Services);
+// Open (or compile) the database and read every record while the host starts; requests wait for it (in
+// UseHttpPolicies, before anything that reads the dataset), and a missing or broken file stops the process (below).
+var dataset = app.Services.GetRequiredService<DatasetLoading>();
+dataset.Start();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHttpPolicies();
-app.Use(dataset.Gate);
 app.MapApiDocumentation();
 
 // Static bytes: a liveness probe, and the baseline that benchmarks/api.sh measures every endpoint against.
@@ -57,7 +58,7 @@ app.MapGraphQLEndpoint();
 app.MapExplorer();
 
 await app.StartAsync();
-if (!await dataset.Finished(app.Logger))
+if (!await dataset.Succeeded(app.Logger))
 {
     await app.StopAsync();
     return StartupFailure.ExitCode;

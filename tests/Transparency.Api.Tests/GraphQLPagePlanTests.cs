@@ -97,10 +97,22 @@ public sealed class GraphQLPagePlanTests : IClassFixture<ShippedApiFactory>, IDi
         }
         var variables = new Dictionary<string, object?>
         {
-            ["first"] = random.Next(12) switch { 0 => 0, 1 => "ten", 2 => null, _ => random.Next(1, 101) },
+            ["first"] = random.Next(14) switch { 0 => 0, 1 => "ten", 2 => null, 3 => 5.0, _ => random.Next(1, 101) },
             ["order"] = random.Next(4) == 0 ? null : Pick(Orders),
-            ["filter"] = random.Next(15) == 0 ? new Dictionary<string, object?> { ["nosuchfield"] = 1 } : random.Next(15) == 0 ? new Dictionary<string, object?> { ["origin"] = Unknown } : filter,
+            ["filter"] = random.Next(20) switch
+            {
+                0 => new Dictionary<string, object?> { ["nosuchfield"] = 1 },
+                1 => new Dictionary<string, object?> { ["origin"] = Unknown },
+                2 => null,
+                3 => new Dictionary<string, object?> { ["origin"] = new object?[] { "CN", null } },
+                4 => new Dictionary<string, object?> { ["origin"] = new object[] { new[] { "CN" } } },
+                _ => filter,
+            },
         };
+        if (random.Next(20) == 0)
+        {
+            variables["after"] = "not-a-cursor";
+        }
         if (random.Next(20) == 0)
         {
             variables["undeclared"] = 1;
@@ -143,29 +155,42 @@ public sealed class GraphQLPagePlanTests : IClassFixture<ShippedApiFactory>, IDi
     [Fact]
     public async Task ADocumentThatDoesMoreThanPageIsAlwaysExecuted()
     {
-        string[] others =
+        // Each sends only the variables it declares, so nothing but the document's shape keeps it from a plan; the
+        // first, a plain page, is the control that shows these requests would otherwise be planned.
+        (string Query, bool Planned)[] documents =
         [
-            "query ($first: Int) { operations(first: $first) { edges { node { id } } } stats { total } }",
-            "query ($first: Int) { list: operations(first: $first) { edges { node { id } } } }",
-            "query ($first: Int) { operations(first: $first) { edges { node { id __typename } } } }",
-            "query ($first: Int) { operations(first: $first) { edges { node { id } } pageInfo { __typename } } }",
-            "query ($first: Int = 3) { operations(first: $first) { edges { node { id } } } }",
-            "query ($first: Int, $with: Boolean!) { operations(first: $first) { edges { node { id name @include(if: $with) } } } }",
-            "{ operations(first: 2) { edges { node { id } } } }",
+            ("query ($first: Int) { operations(first: $first) { edges { node { id } } } }", true),
+            ("query ($first: Int) { operations(first: $first) { edges { node { id } } } stats { total } }", false),
+            ("query ($first: Int) { list: operations(first: $first) { edges { node { id } } } }", false),
+            // Inside a node anything RecordFragments keeps is fine: the kept JSON is what execution wrote.
+            ("query ($first: Int) { operations(first: $first) { edges { node { id __typename } } } }", true),
+            ("query ($first: Int) { operations(first: $first) { edges { node { id } } pageInfo { __typename } } }", false),
+            ("query ($first: Int) { operations(first: $first) { edges { n: node { id } } } }", false),
+            ("query ($first: Int = 3) { operations(first: $first) { edges { node { id } } } }", false),
+            ("query ($first: Int) { operations(first: $first) @include(if: true) { edges { node { id } } } }", false),
+            ("query ($first: Int, $with: Boolean!) { operations(first: $first) { edges { node { id name @include(if: $with) } } } }", false),
+            ("query ($first: Int) { operations(first: $first) { ...Page } } fragment Page on OperationConnection { edges { node { id } } }", false),
+            ("query Named($first: Int) { operations(first: $first) { edges { node { id } } } }", false),
         ];
         var plans = _planning.Services.GetRequiredService<PagePlans>();
-        foreach (var query in others)
+        foreach (var (query, planned) in documents)
         {
             var before = plans.Answered;
             for (var i = 0; i < 3; i++)
             {
-                var variables = new Dictionary<string, object?> { ["first"] = 2, ["with"] = i % 2 == 0 };
-                var (plannedStatus, planned) = await Post(_planned, query, variables);
-                var (executedStatus, executed) = await Post(_executed, query, variables);
+                var variables = new Dictionary<string, object?> { ["first"] = 2 };
+                if (query.Contains("$with", StringComparison.Ordinal))
+                {
+                    variables["with"] = i % 2 == 0;
+                }
+                // The named document is asked for under another operation name: GraphQL.NET refuses that, and so must the plan.
+                var operationName = query.StartsWith("query Named", StringComparison.Ordinal) ? "Other" : null;
+                var (plannedStatus, plannedBody) = await Post(_planned, query, variables, operationName);
+                var (executedStatus, executedBody) = await Post(_executed, query, variables, operationName);
                 Assert.Equal(executedStatus, plannedStatus);
-                Assert.Equal(executed, planned);
+                Assert.Equal(executedBody, plannedBody);
             }
-            Assert.Equal(before, plans.Answered);
+            Assert.True(planned == plans.Answered > before, $"{query}: answered from a plan {plans.Answered - before} times");
         }
     }
 
@@ -182,9 +207,9 @@ public sealed class GraphQLPagePlanTests : IClassFixture<ShippedApiFactory>, IDi
         return new Dictionary<string, object?>(variables) { ["after"] = pageInfo.GetProperty("endCursor").GetString() };
     }
 
-    private static async Task<(int Status, string Body)> Post(HttpClient client, string query, Dictionary<string, object?> variables)
+    private static async Task<(int Status, string Body)> Post(HttpClient client, string query, Dictionary<string, object?> variables, string? operationName = null)
     {
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName });
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

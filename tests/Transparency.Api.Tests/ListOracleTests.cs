@@ -37,7 +37,7 @@ public sealed class ListOracleTests : IClassFixture<ShippedApiFactory>, IDisposa
 
     private readonly Dictionary<string, string[]> _lists;
 
-    private static readonly string[] Words = ["network", "election", "russia", "china", "accounts", "pages", "iran", "news", "military", "hong kong", "Hong Kong", "spamouflage", "SPAMOUFLAGE", "Doppelganger", "troll", "covid"];
+    private static readonly string[] Words = ["network", "election", "russia", "china", "accounts", "pages", "iran", "news", "military", "hong kong", "Hong Kong", "hong kong election", "russia russia", "network of accounts", "--", "zzyzzyx", "spamouflage", "SPAMOUFLAGE", "Doppelganger", "troll", "covid"];
     private static readonly string[] DateFilters = ["from", "to", "activeFrom", "activeTo"];
     private static readonly string[] Thresholded = ["minAccounts", "minFollowers"];
     private static readonly long[] Thresholds = [0, 1, 10, 50, 100, 500, 1_000, 10_000, 100_000, 1_000_000];

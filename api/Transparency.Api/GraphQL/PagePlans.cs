@@ -80,10 +80,11 @@ public sealed class PagePlans(RecordFragments fragments, OperationQueries querie
                     var count = rows.Items.Count;
                     connection[field] = plan.PageInfoFields.ToDictionary(f => f, f => f switch
                     {
-                        "hasNextPage" => rows.HasMore,
+                        "hasNextPage" => (object?)rows.HasMore,
                         "hasPreviousPage" => query.Cursor is not null,
                         "startCursor" => count > 0 ? rows.Cursor(0) : null,
-                        _ => (object?)(count > 0 ? rows.Cursor(count - 1) : null),
+                        "endCursor" => count > 0 ? rows.Cursor(count - 1) : null,
+                        _ => throw new InvalidOperationException($"pageInfo.{f} is not planned"),
                     });
                     break;
             }
@@ -115,6 +116,13 @@ public sealed class PagePlans(RecordFragments fragments, OperationQueries querie
     private sealed class Plan
     {
         private static readonly string[] PageInfoNames = ["hasNextPage", "hasPreviousPage", "startCursor", "endCursor"];
+        private static readonly Dictionary<string, string> ArgumentTypes = new(StringComparer.Ordinal)
+        {
+            ["first"] = "Int",
+            ["after"] = "String",
+            ["orderBy"] = "OperationOrder",
+            ["filter"] = "OperationFilter",
+        };
         private static readonly Dictionary<string, string> Orders = new Types.OperationOrderType().Values
             .ToDictionary(v => v.Name, v => (string)v.Value!, StringComparer.Ordinal);
         private static readonly Dictionary<string, PropertyInfo> FilterFields = QueryValidator.Properties(typeof(OperationFilter))
@@ -153,18 +161,17 @@ public sealed class PagePlans(RecordFragments fragments, OperationQueries querie
                 };
                 declared[variable.Variable.Name.StringValue] = (type, nonNull);
             }
-            var expected = new Dictionary<string, string> { ["first"] = "Int", ["after"] = "String", ["orderBy"] = "OperationOrder", ["filter"] = "OperationFilter" };
-            var arguments = new Dictionary<string, (string, string, bool)>(StringComparer.Ordinal);
+            var arguments = new Dictionary<string, (string Variable, string Type, bool NonNull)>(StringComparer.Ordinal);
             foreach (var argument in root.Arguments?.Items ?? [])
             {
                 var name = argument.Name.StringValue;
-                if (argument.Value is not GraphQLVariable { Name.StringValue: var variable } || !expected.TryGetValue(name, out var type)
+                if (argument.Value is not GraphQLVariable { Name.StringValue: var variable } || !ArgumentTypes.TryGetValue(name, out var type)
                     || !declared.TryGetValue(variable, out var declaration) || declaration.Type != type || !arguments.TryAdd(name, (variable, type, declaration.NonNull)))
                 {
                     return null;
                 }
             }
-            if (arguments.Count != declared.Count || arguments.Values.Select(a => a.Item1).Distinct().Count() != declared.Count)
+            if (arguments.Count != declared.Count || arguments.Values.Select(a => a.Variable).Distinct().Count() != declared.Count)
             {
                 return null; // a variable used elsewhere, or declared and unused (which validation refuses)
             }

@@ -4,22 +4,21 @@ using Transparency.Api.Operations;
 namespace Transparency.Api.Hosting;
 
 /// <summary>
-/// Reads the database and every record on a thread of its own while the host starts (half a second of work that
-/// used to come before the server even began to listen), and holds every request, the health probe included, until
-/// it is done: the server answers nothing it could not answer from the whole dataset. A missing or broken file
-/// stops the process with one line naming it, as before.
+/// Reads the database and every record in the background while the host starts (half a second of work that used to
+/// come before the server even began to listen), and holds every request, the health probe included, until it is
+/// done: the server answers nothing it could not answer from the whole dataset. A missing or broken file stops the
+/// process with one line naming it, as before.
 /// </summary>
-public sealed class DatasetLoading
+public sealed class DatasetLoading(IServiceProvider services)
 {
-    private readonly Task _loaded;
+    private Task _loaded = Task.CompletedTask;
 
-    private DatasetLoading(IServiceProvider services) => _loaded = Task.WhenAll(
+    /// <summary>Opens (or compiles) the file and reads the vocabularies and the records, side by side.</summary>
+    public void Start() => _loaded = Task.WhenAll(
         Task.Run(services.GetRequiredService<Vocabulary>),
         Task.Run(services.GetRequiredService<OperationQueries>));
 
-    public static DatasetLoading Start(IServiceProvider services) => new(services);
-
-    /// <summary>Middleware: a request that comes before the records are read waits for them.</summary>
+    /// <summary>Middleware: a request that comes before the records are read waits for them (and gets a 503 if they cannot be).</summary>
     public Task Gate(HttpContext context, RequestDelegate next) =>
         _loaded.IsCompletedSuccessfully ? next(context) : WaitThenServe(context, next);
 
@@ -38,7 +37,7 @@ public sealed class DatasetLoading
     }
 
     /// <summary>Waits for the records; when they cannot be read, says why in one line and returns false.</summary>
-    public async Task<bool> Finished(ILogger logger)
+    public async Task<bool> Succeeded(ILogger logger)
     {
         try
         {

@@ -118,6 +118,9 @@ public static class HttpPolicies
         app.UseCors(CorsPolicy);
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        // Everything below reads the dataset: a request that comes while it is being read waits here, after the
+        // middleware above has been warmed by it.
+        app.Use(app.Services.GetRequiredService<Hosting.DatasetLoading>().Gate);
         app.Use(ConditionalGet);
         if (app.Services.GetRequiredService<HttpOptions>().ResponseCacheBytes > 0)
         {

@@ -137,11 +137,11 @@ public sealed class OperationIndex
         {
             for (var w = 0; w < bits.Length; w++)
             {
-                var bitsOfWord = bits[w];
-                while (bitsOfWord != 0)
+                var remaining = bits[w];
+                while (remaining != 0)
                 {
-                    var bit = BitOperations.TrailingZeroCount(bitsOfWord);
-                    bitsOfWord &= bitsOfWord - 1;
+                    var bit = BitOperations.TrailingZeroCount(remaining);
+                    remaining &= remaining - 1;
                     if (!Keeps(w * 64 + bit, limits))
                     {
                         bits[w] &= ~(1UL << bit);
@@ -180,9 +180,9 @@ public sealed class OperationIndex
         var count = 0;
         for (var w = 0; w < bits.Length; w++)
         {
-            for (var bitsOfWord = bits[w]; bitsOfWord != 0; bitsOfWord &= bitsOfWord - 1)
+            for (var remaining = bits[w]; remaining != 0; remaining &= remaining - 1)
             {
-                positions[count++] = w * 64 + BitOperations.TrailingZeroCount(bitsOfWord);
+                positions[count++] = w * 64 + BitOperations.TrailingZeroCount(remaining);
             }
         }
         var scores = new double[count];
@@ -361,13 +361,6 @@ public sealed class OperationIndex
         : int.Parse(date.AsSpan(0, 4), CultureInfo.InvariantCulture) * 10000 + int.Parse(date.AsSpan(5, 2), CultureInfo.InvariantCulture) * 100
           + int.Parse(date.AsSpan(8, 2), CultureInfo.InvariantCulture);
 
-    /// <summary>Whether a row lies after the cursor's row in the sort's direction, given how its value compares with the cursor's.</summary>
-    private static bool IsAfter(int valueComparison, string id, string afterId, bool descending)
-    {
-        var comparison = valueComparison != 0 ? valueComparison : SqliteText.Binary.Compare(id, afterId);
-        return descending ? comparison < 0 : comparison > 0;
-    }
-
     private static int Compare<T>(T a, string aId, T b, string bId, Comparer<T> comparer)
     {
         var byValue = comparer.Compare(a, b);
@@ -411,7 +404,8 @@ public sealed class OperationIndex
     /// <summary>The operations one word of a search matches (bits and ascending positions), and each one's bm25 for that word when scored.</summary>
     public sealed record WordMatch(ulong[] Bits, int[] Positions, double[]? Scores)
     {
-        public long Bytes => (Bits.Length * 8L) + (Positions.Length * 4L) + ((Scores?.Length ?? 0) * 8L);
+        /// <summary>What keeping it costs: its arrays, and about 200 bytes of objects, headers and dictionary entry besides.</summary>
+        public long Bytes => 200 + (Bits.Length * 8L) + (Positions.Length * 4L) + ((Scores?.Length ?? 0) * 8L);
     }
 
     /// <summary>One sort's order: positions ascending by (value, id), with each one's value as SQL computes it.</summary>

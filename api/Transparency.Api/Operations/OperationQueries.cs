@@ -46,7 +46,7 @@ public sealed class OperationQueries : IDisposable
         }
         var serialized = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         (_index, _statuses, var indexed) = index.GetAwaiter().GetResult();
-        logger.LogInformation("Read {Count} operations in {Read:0} ms and made their JSON in {Json:0} ms; made the list index beside them in {Index:0} ms",
+        logger.LogInformation("Read {Count} operations in {Read:0} ms (and marked their JSON to be made on first use in {Json:0} ms); made the list index beside them in {Index:0} ms",
             _active.Count, read.TotalMilliseconds, (serialized - read).TotalMilliseconds, indexed.TotalMilliseconds);
     }
 
@@ -219,12 +219,21 @@ public sealed class OperationQueries : IDisposable
             return kept;
         }
         var match = _index.MatchOf(Search(phrase, scored), scored);
-        if (Interlocked.Add(ref _keptWordBytes, match.Bytes) > KeptWordBytes)
+        if (match.Positions.Length == 0)
         {
-            _keptWords.Clear();
-            Interlocked.Exchange(ref _keptWordBytes, match.Bytes);
+            return match; // FTS5 finds nothing quickly, and anyone can make up words: those are not kept
         }
-        _keptWords[key] = match;
+        lock (_keptWords)
+        {
+            _keptWordBytes += match.Bytes + (2L * key.Length);
+            if (_keptWordBytes > KeptWordBytes)
+            {
+                _keptWords.Clear();
+                _keptWordBytes = match.Bytes + (2L * key.Length);
+            }
+            // An entry with scores serves every search of the word; one without is replaced by one with them.
+            _keptWords.AddOrUpdate(key, match, (_, had) => had.Scores is not null ? had : match);
+        }
         return match;
     }
 
