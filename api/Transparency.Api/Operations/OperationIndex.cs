@@ -17,7 +17,8 @@ namespace Transparency.Api.Operations;
 /// The meaning of every filter and order is still SQL's: <see cref="OperationQueries.Where"/> and
 /// <see cref="OperationSort.Expression"/> define them (aggregates and stats run that SQL), and a property test
 /// checks that this index answers exactly what that SQL answers for random queries, page by page. Full-text
-/// search stays in SQLite (FTS5 with bm25 ranking): its matches and scores are intersected with the bit sets here.
+/// matching is FTS5's (with its bm25), asked once per word: each word's matches and scores are kept, then intersected
+/// with the bit sets here (<see cref="Select"/>).
 /// </para>
 /// </summary>
 public sealed class OperationIndex

@@ -11,10 +11,11 @@ namespace Transparency.Api.Operations;
 
 /// <summary>
 /// Every SQL read of operations. The served file never changes while the process runs, so every record is read
-/// once, at start-up, with one statement per table, and kept (with its JSON, see <see cref="OperationJson"/>);
-/// SQLite remains the engine for filtering, ordering, ranked search and counting: a list is one indexed query for
-/// ids and sort values (and the count for totalCount).
-/// The WHERE clause holds only the filters given: SQLite cannot use an index behind <c>@p IS NULL OR …</c>.
+/// once, at start-up, with one statement per table, and kept (its JSON made on first use, see <see cref="OperationJson"/>).
+/// Lists are answered from <see cref="OperationIndex"/>, made at start-up too, with each searched word's FTS5 matches
+/// kept once asked for; the SQL meaning of every filter (<see cref="Where"/>) serves aggregates and stats, and is what
+/// the index is tested against. The WHERE clause holds only the filters given: SQLite cannot use an index behind
+/// <c>@p IS NULL OR …</c>.
 /// </summary>
 public sealed class OperationQueries : IDisposable
 {
