@@ -28,27 +28,7 @@ public sealed class GraphQLPagePlanTests : IClassFixture<ShippedApiFactory>, IDi
         _executed = _executing.CreateClient();
         using var database = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
         database.Open();
-        string[] Column(string sql)
-        {
-            using var command = database.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            var values = new List<string>();
-            while (reader.Read())
-            {
-                values.Add(reader.GetString(0));
-            }
-            return [.. values];
-        }
-        _lists = new Dictionary<string, string[]>
-        {
-            ["actor"] = Column("SELECT DISTINCT actor_id FROM attributions WHERE actor_id IS NOT NULL"),
-            ["origin"] = Column("SELECT DISTINCT country FROM operation_countries WHERE role = 'origin'"),
-            ["target"] = Column("SELECT DISTINCT country FROM operation_countries WHERE role = 'target'"),
-            ["platform"] = Column("SELECT id FROM platforms"),
-            ["disclosedBy"] = Column("SELECT id FROM organisations"),
-            ["topic"] = Column("SELECT id FROM topics"),
-        };
+        _lists = FilterValues.Of(database);
     }
 
     public void Dispose()

@@ -23,16 +23,7 @@ public sealed class ListOracleTests : IClassFixture<ShippedApiFactory>, IDisposa
         _client = factory.WithWebHostBuilder(b => b.UseSetting("Http:RequestsPerWindow", "1000000")).CreateClient();
         _database = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
         _database.Open();
-        var lists = new Dictionary<string, string[]>
-        {
-            ["actor"] = Column("SELECT DISTINCT actor_id FROM attributions WHERE actor_id IS NOT NULL ORDER BY 1"),
-            ["origin"] = Column("SELECT DISTINCT country FROM operation_countries WHERE role = 'origin' ORDER BY 1"),
-            ["target"] = Column("SELECT DISTINCT country FROM operation_countries WHERE role = 'target' ORDER BY 1"),
-            ["platform"] = Column("SELECT id FROM platforms ORDER BY 1"),
-            ["disclosedBy"] = Column("SELECT id FROM organisations ORDER BY 1"),
-            ["topic"] = Column("SELECT id FROM topics ORDER BY 1"),
-        };
-        _lists = lists;
+        _lists = FilterValues.Of(_database);
     }
 
     private readonly Dictionary<string, string[]> _lists;
@@ -144,17 +135,7 @@ public sealed class ListOracleTests : IClassFixture<ShippedApiFactory>, IDisposa
         }, iter: 200, threads: 1);
     }
 
-    private string[] Column(string sql)
-    {
-        using var command = new SqliteCommand(sql, _database);
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-        return [.. values];
-    }
+    private string[] Column(string sql) => FilterValues.Column(_database, sql);
 
     /// <summary>The ids a query selects, in its order, by SQL written from the documentation of each filter and order.</summary>
     private List<string> Expected(Dictionary<string, string?> query, (object Value, string Id)? after = null)
