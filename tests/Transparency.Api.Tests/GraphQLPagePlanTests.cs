@@ -140,6 +140,7 @@ public sealed class GraphQLPagePlanTests : IClassFixture<ShippedApiFactory>, IDi
         (string Query, bool Planned)[] documents =
         [
             ("query ($first: Int) { operations(first: $first) { edges { node { id } } } }", true),
+            ("query ($first: Int, $filter: OperationFilter) { operations(first: $first, filter: $filter) { totalCount edges { node { id } } } }", true),
             ("query ($first: Int) { operations(first: $first) { edges { node { id } } } stats { total } }", false),
             ("query ($first: Int) { list: operations(first: $first) { edges { node { id } } } }", false),
             // Inside a node anything RecordFragments keeps is fine: the kept JSON is what execution wrote.
@@ -162,6 +163,10 @@ public sealed class GraphQLPagePlanTests : IClassFixture<ShippedApiFactory>, IDi
                 if (query.Contains("$with", StringComparison.Ordinal))
                 {
                     variables["with"] = i % 2 == 0;
+                }
+                if (query.Contains("$filter", StringComparison.Ordinal))
+                {
+                    variables["filter"] = new Dictionary<string, object?> { ["origin"] = new[] { "RU", "CN" }, ["minAccounts"] = 10, ["text"] = "network", ["disclosedFrom"] = "2019" };
                 }
                 // The named document is asked for under another operation name: GraphQL.NET refuses that, and so must the plan.
                 var operationName = query.StartsWith("query Named", StringComparison.Ordinal) ? "Other" : null;
