@@ -229,44 +229,38 @@ public sealed class PagePlans(RecordFragments fragments, OperationQueries querie
         public bool Read(Inputs? variables, out OperationQuery query)
         {
             query = OperationQuery.Of(new OperationFilter());
-            var given = variables?.Count ?? 0;
+            int? first = null;
+            string? after = null, sort = null;
+            var filter = new OperationFilter();
             var used = 0;
-            foreach (var (argument, (variable, type, nonNull)) in _arguments)
+            foreach (var (argument, (variable, _, nonNull)) in _arguments)
             {
                 object? value = null;
                 if (variables is not null && variables.TryGetValue(variable, out value))
                 {
                     used++;
                 }
-                if (value is null)
+                var read = (argument, value) switch
                 {
-                    if (nonNull)
-                    {
-                        return false;
-                    }
-                    continue;
-                }
-                switch (argument)
+                    (_, null) => !nonNull,
+                    ("first", int number) => (first = number) is not null,
+                    ("after", string cursor) => (after = cursor) is not null,
+                    ("orderBy", string order) => Orders.TryGetValue(order, out sort),
+                    ("filter", IDictionary<string, object?> fields) => ReadFilter(fields, out filter),
+                    _ => false,
+                };
+                if (!read)
                 {
-                    case "first" when value is int first:
-                        query.Limit = first;
-                        break;
-                    case "after" when value is string after:
-                        query.Cursor = after;
-                        break;
-                    case "orderBy" when value is string order && Orders.TryGetValue(order, out var sort):
-                        query.Sort = sort;
-                        break;
-                    case "filter" when value is IDictionary<string, object?> fields && ReadFilter(fields, out var filter):
-                        var page = (query.Limit, query.Cursor, query.Sort);
-                        query = OperationQuery.Of(filter);
-                        (query.Limit, query.Cursor, query.Sort) = page;
-                        break;
-                    default:
-                        return false;
+                    return false;
                 }
             }
-            return used == given;
+            if (used != (variables?.Count ?? 0))
+            {
+                return false;
+            }
+            query = OperationQuery.Of(filter);
+            (query.Limit, query.Cursor, query.Sort) = (first, after, sort);
+            return true;
         }
 
         private static bool ReadFilter(IDictionary<string, object?> fields, out OperationFilter filter)

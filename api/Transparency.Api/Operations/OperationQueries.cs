@@ -45,10 +45,9 @@ public sealed class OperationQueries : IDisposable
             json.Keep(summary, apiJson);
             json.Keep(detail, apiJson);
         }
-        var serialized = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         (_index, _statuses, var indexed) = index.GetAwaiter().GetResult();
-        logger.LogInformation("Read {Count} operations in {Read:0} ms (and marked their JSON to be made on first use in {Json:0} ms); made the list index beside them in {Index:0} ms",
-            _active.Count, read.TotalMilliseconds, (serialized - read).TotalMilliseconds, indexed.TotalMilliseconds);
+        logger.LogInformation("Read {Count} operations in {Read:0} ms, and made the list index beside them in {Index:0} ms",
+            _active.Count, read.TotalMilliseconds, indexed.TotalMilliseconds);
     }
 
     private static FrozenDictionary<string, Tombstone> Statuses(SqliteConnection connection) =>
