@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Benchmarks the API with requests no response cache can hold: wrk scripts draw every request at random from
 # millions of valid ones (benchmarks/wrk/varied-*.lua). Each figure is a ratio to the static /health endpoint
-# of the same server in the same round, after a warm-up; rounds repeat until two in a row agree within 5%.
+# of the same server, measured just before and just after it, after a warm-up; rounds repeat until two in a row
+# agree within 5%.
 # Reports p99 latency, the server's resident memory after the load and its peak, and how long it took to start.
 #
 #   bash benchmarks/api.sh                      # the shipped dataset
 #   SYNTHETIC=10000 bash benchmarks/api.sh      # a synthetic tree of 10,000 operations (generate-operations.cs)
 #   DATASET=<folder> bash benchmarks/api.sh     # another dataset tree
 #
-# Settings: PORT (5099), SECONDS_PER_RUN (15), WARMUP_SECONDS (60, spread over the scenarios), MAX_ROUNDS (4),
+# Settings: PORT (5099), SECONDS_PER_RUN (10), WARMUP_SECONDS (60, spread over the scenarios), MAX_ROUNDS (4),
 # CONNECTIONS (16), and any extra server arguments in API_ARGS (e.g. "--Http:ResponseCacheBytes=0").
 # Needs the .NET SDK, sqlite3, curl, bc and wrk (Debian: apt-get install -y wrk sqlite3 bc curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-5099}
-seconds=${SECONDS_PER_RUN:-15}
+seconds=${SECONDS_PER_RUN:-10}
 warmup=${WARMUP_SECONDS:-60}
 rounds=${MAX_ROUNDS:-4}
 connections=${CONNECTIONS:-16}
@@ -62,46 +63,61 @@ until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do
 done
 ready=$(echo "$(date +%s.%N) - $start" | bc)
 base="http://127.0.0.1:$port"
-# The ETags of a few hundred records, for the conditional lookups. A tag names one representation, chosen by the
-# Accept headers, so these are asked for as wrk asks (curl's own "Accept: */*" removed) or none would match.
+# What browsers send (Chrome's header); the server chooses br from it.
+compressed="gzip, deflate, br, zstd"
+# The ETags of a few hundred records, identity and compressed, for the conditional lookups. A tag names one
+# representation, chosen by the Accept headers, so these are asked for as wrk asks (curl's own "Accept: */*"
+# removed) or none would match.
 shuf -n 300 "$BENCH_DATA/ids.txt" | while read -r id; do
-  echo "$id $(curl -s -H 'Accept:' -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")"
+  echo "$id $(curl -s -H 'Accept:' -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")" \
+    "$(curl -s -H 'Accept:' -H "Accept-Encoding: $compressed" -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")"
 done > "$BENCH_DATA/etags.txt"
 
-run() { # seconds script path -> "requests/s p99 non-2xx/3xx"
-  local out script=()
+run() { # seconds script path [script argument] -> "requests/s p99 non-2xx/3xx"
+  local out script=() argument=()
   [ -n "$2" ] && script=(-s "benchmarks/wrk/$2")
-  out=$(wrk -t1 -c"$connections" -d"$1s" --latency "${script[@]}" "$base$3")
+  [ -n "${4:-}" ] && argument=(-- "$4")
+  out=$(wrk -t1 -c"$connections" -d"$1s" --latency "${script[@]}" "$base$3" "${argument[@]}")
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1 == "99%" {print $2}') $(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"
 }
-scenarios=( # name | script | path
-  "static|-|/health"
-  "varied lists|varied-list.lua|/v1/operations"
-  "varied GraphQL pages|varied-graphql.lua|/graphql"
-  "lookups by id|varied-by-id.lua|/v1/operations"
-  "repeated lists (130 distinct)|repeated-list.lua|/v1/operations"
+scenarios=( # name | script | path | script argument
+  "static|-|/health|"   # first: the warm-up runs it, the rounds measure it around every other scenario
+  "varied lists|varied-list.lua|/v1/operations|"
+  "varied GraphQL pages|varied-graphql.lua|/graphql|"
+  "lookups by id|varied-by-id.lua|/v1/operations|"
+  "lookups by id, compressed ($compressed)|varied-by-id.lua|/v1/operations|$compressed"
+  "repeated lists (130 distinct)|repeated-list.lua|/v1/operations|"
 )
 
 echo "server ready after ${ready} s; warming up for ${warmup} s..." >&2
 for scenario in "${scenarios[@]}"; do
-  IFS='|' read -r _ script path <<<"$scenario"
+  IFS='|' read -r _ script path argument <<<"$scenario"
   [ "$script" = "-" ] && script=""
-  run $((warmup / ${#scenarios[@]} + 1)) "$script" "$path" >/dev/null
+  run $((warmup / ${#scenarios[@]} + 1)) "$script" "$path" "$argument" >/dev/null
 done
 
+# The static endpoint is measured before and after every scenario, and each scenario's ratio is to the mean of the
+# two: the machine's speed drifts by several per cent within a round, and a ratio to one static run minutes
+# earlier carries that drift.
 previous=""
 for round in $(seq "$rounds"); do
-  ratios="" rows=""
-  for scenario in "${scenarios[@]}"; do
-    IFS='|' read -r name script path <<<"$scenario"
-    [ "$script" = "-" ] && script=""
-    read -r rps p99 errors < <(run "$seconds" "$script" "$path")
-    [ "$name" = "static" ] && static=$rps
-    ratio=$(echo "scale=3; $rps / $static" | bc)
+  ratios="" rows="" statics=()
+  read -r before static_p99 static_errors < <(run "$seconds" "" /health)
+  statics+=("$before")
+  for scenario in "${scenarios[@]:1}"; do
+    IFS='|' read -r name script path argument <<<"$scenario"
+    read -r rps p99 errors < <(run "$seconds" "$script" "$path" "$argument")
+    read -r after _ _ < <(run "$seconds" "" /health)
+    statics+=("$after")
+    ratio=$(echo "scale=3; 2 * $rps / ($before + $after)" | bc)
+    before=$after
     ratios="$ratios $ratio"
     rows="$rows| $name | $rps | $ratio | $p99 | $errors |"$'\n'
     echo "round $round: $name $rps requests/s ($ratio of static), p99 $p99, non-2xx/3xx $errors" >&2
   done
+  static=$(printf '%s\n' "${statics[@]}" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
+  echo "round $round: static $static requests/s (mean of ${#statics[@]} runs: ${statics[*]})" >&2
+  rows="| static (mean of ${#statics[@]} runs) | $static | 1.000 | $static_p99 | $static_errors |"$'\n'"$rows"
   if [ -n "$previous" ]; then
     agree=$(paste <(tr ' ' '\n' <<<"$previous" | grep .) <(tr ' ' '\n' <<<"$ratios" | grep .) |
       awk '{ d = ($2 - $1) / $1; if (d < 0) d = -d; if (d > 0.05) bad = 1 } END { print bad ? 0 : 1 }')

@@ -27,6 +27,48 @@ public sealed class HttpTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
     }
 
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    public async Task ARecordGoesOutCompressedAsAskedWithItsLength(string acceptEncoding, string encoding)
+    {
+        const string url = "/v1/operations/operation-alpha";
+        var identity = await _client.GetAsync(url);
+        HttpRequestMessage Compressed(HttpMethod method)
+        {
+            var request = new HttpRequestMessage(method, url);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            return request;
+        }
+
+        using var get = Compressed(HttpMethod.Get);
+        var response = await _client.SendAsync(get);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        using var head = Compressed(HttpMethod.Head);
+        var headResponse = await _client.SendAsync(head);
+        using var conditional = Compressed(HttpMethod.Get);
+        conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        var again = await _client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        using var compressed = new MemoryStream(body);
+        using Stream decompressor = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        using var decompressed = new MemoryStream();
+        await decompressor.CopyToAsync(decompressed);
+        Assert.Equal(await identity.Content.ReadAsByteArrayAsync(), decompressed.ToArray());
+        Assert.NotEqual(identity.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(body.Length, headResponse.Content.Headers.ContentLength);
+        Assert.Equal(encoding, Assert.Single(headResponse.Content.Headers.ContentEncoding));
+        Assert.Equal(response.Headers.ETag, headResponse.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
     [Fact]
     public async Task ResponsesCarryAStrongETagAndAnswer304WhenItMatches()
     {

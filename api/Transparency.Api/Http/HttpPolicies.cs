@@ -61,6 +61,7 @@ public static class HttpPolicies
             compression.Providers.Add<GzipCompressionProvider>();
             compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "text/csv"];
         });
+        services.AddSingleton<PrecompressedBodies>();
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddRateLimiter(limiter =>

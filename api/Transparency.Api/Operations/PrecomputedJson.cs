@@ -1,16 +1,18 @@
 using System.Buffers;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
+using Transparency.Api.Http;
 
 namespace Transparency.Api.Operations;
 
 /// <summary>
-/// A 200 whose JSON is copied from records serialized at start-up (<see cref="OperationJson"/>) instead of serialized
-/// per request: the body's length is known, so it goes out with Content-Length in one write. The bytes are those the
+/// A 200 whose JSON is copied from records serialized once (<see cref="OperationJson"/>) instead of serialized per
+/// request: the body's length is known, so it goes out with Content-Length in one write. The bytes are those the
 /// serializer would write (tests compare pages and records with their snapshots); OpenAPI describes the body as
-/// <typeparamref name="T"/>, the contract it is the JSON of.
+/// <typeparamref name="T"/>, the contract it is the JSON of. A whole record is sent compressed from a kept copy
+/// when the client accepts compression (<see cref="PrecompressedBodies"/>); a page is left to the response compression.
 /// </summary>
-public sealed class PrecomputedJson<T>(List<ReadOnlyMemory<byte>> parts) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+public sealed class PrecomputedJson<T>(List<ReadOnlyMemory<byte>> parts, byte[]? record = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -19,6 +21,15 @@ public sealed class PrecomputedJson<T>(List<ReadOnlyMemory<byte>> parts) : IResu
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
+        if (record is not null && httpContext.RequestServices.GetRequiredService<PrecompressedBodies>().For(httpContext, record) is { } compressed)
+        {
+            // The response compression leaves a body that already has an encoding alone. It has put its own stream
+            // in front of the server's, and writing to that stream saves the pipe laid over it.
+            response.Headers.ContentEncoding = compressed.Encoding;
+            response.ContentLength = compressed.Body.Length;
+            await response.Body.WriteAsync(compressed.Body, httpContext.RequestAborted);
+            return;
+        }
         response.ContentLength = parts.Sum(p => (long)p.Length);
         foreach (var part in parts)
         {
@@ -41,7 +52,7 @@ public static class PrecomputedJson
     private static readonly byte[] ItemsEnd = "],"u8.ToArray();
 
     /// <summary>One record's JSON.</summary>
-    public static PrecomputedJson<T> Record<T>(byte[] json) => new([json]);
+    public static PrecomputedJson<T> Record<T>(byte[] json) => new([json], record: json);
 
     /// <summary>A page as <see cref="OperationPage"/> serializes: <c>{"items":[…],"nextCursor":…,"totalCount":…}</c>.</summary>
     public static PrecomputedJson<OperationPage> Page(IEnumerable<byte[]> items, string? nextCursor, long totalCount)
