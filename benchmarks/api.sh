@@ -69,8 +69,8 @@ compressed="gzip, deflate, br, zstd"
 # representation, chosen by the Accept headers, so these are asked for as wrk asks (curl's own "Accept: */*"
 # removed) or none would match.
 shuf -n 300 "$BENCH_DATA/ids.txt" | while read -r id; do
-  echo "$id $(curl -s -H 'Accept:' -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")" \
-    "$(curl -s -H 'Accept:' -H "Accept-Encoding: $compressed" -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")"
+  echo "$id $(curl -sf -H 'Accept:' -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")" \
+    "$(curl -sf -H 'Accept:' -H "Accept-Encoding: $compressed" -o /dev/null -w '%header{etag}' "$base/v1/operations/$id")"
 done > "$BENCH_DATA/etags.txt"
 
 run() { # seconds script path [script argument] -> "requests/s p99 non-2xx/3xx"
@@ -117,7 +117,7 @@ for round in $(seq "$rounds"); do
   done
   static=$(printf '%s\n' "${statics[@]}" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
   echo "round $round: static $static requests/s (mean of ${#statics[@]} runs: ${statics[*]})" >&2
-  rows="| static (mean of ${#statics[@]} runs) | $static | 1.000 | $static_p99 | $static_errors |"$'\n'"$rows"
+  rows="| static (mean of ${#statics[@]} runs; p99 and errors of the first) | $static | 1.000 | $static_p99 | $static_errors |"$'\n'"$rows"
   if [ -n "$previous" ]; then
     agree=$(paste <(tr ' ' '\n' <<<"$previous" | grep .) <(tr ' ' '\n' <<<"$ratios" | grep .) |
       awk '{ d = ($2 - $1) / $1; if (d < 0) d = -d; if (d > 0.05) bad = 1 } END { print bad ? 0 : 1 }')

@@ -18,12 +18,12 @@ M.organisations = lines("organisations")
 M.topics = lines("topics")
 M.actors = lines("actors")
 M.words = lines("words")
--- "id etag compressed-etag" for conditional lookups: the tags of the identity body and of the body compressed
--- as benchmarks/api.sh's COMPRESSED header asks
+-- "id etag compressed-etag" for conditional lookups: the tags of the identity body and of the body compressed as
+-- Chrome's Accept-Encoding asks (benchmarks/api.sh); a line without both is left out
 M.etags = {}
 for _, line in ipairs(lines("etags")) do
   local id, etag, compressed = line:match('^(%S+) ("[^"]*") ("[^"]*")$')
-  M.etags[#M.etags + 1] = { id = id, etag = etag, compressed = compressed }
+  if id then M.etags[#M.etags + 1] = { id = id, etag = etag, compressed = compressed } end
 end
 
 -- wrk gives each thread its own Lua state; seed each differently

@@ -139,7 +139,8 @@ public static class HttpPolicies
 
     /// <summary>
     /// HTTP requires HEAD wherever GET is served: the request runs as a GET (same status and headers, ETag and 304
-    /// included), the body is counted instead of sent, and its length becomes Content-Length (unless compressed).
+    /// included), the body is counted instead of sent, and its length becomes Content-Length (unless it is compressed
+    /// as it is sent; a body kept compressed sets its own).
     /// </summary>
     private static async Task HeadAsGet(HttpContext context, RequestDelegate next)
     {
@@ -161,7 +162,8 @@ public static class HttpPolicies
             context.Request.Method = HttpMethods.Head;
             context.Response.Body = body;
         }
-        // A compressed body's length depends on how the compressor was flushed, so GET sends it chunked: so does HEAD.
+        // A body compressed as it is sent has a length that depends on how the compressor was flushed, so GET sends it
+        // chunked: so does HEAD.
         if (!context.Response.HasStarted && context.Response.ContentLength is null && counter.Length > 0
             && Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(context.Response.Headers.ContentEncoding))
         {

@@ -50,8 +50,9 @@ public sealed class OperationJson : JsonConverterFactory
     {
         var plain = _plain ?? throw new InvalidOperationException("OperationJson is not attached to the API's JSON options.");
         var bytes = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), plain);
-        _bytes[record] = bytes;
-        return bytes;
+        // Two requests may make the same record's bytes at once: all of them use the first stored, so that a record
+        // has one array (compressed copies are kept by it).
+        return _bytes.TryUpdate(record, bytes, null) ? bytes : _bytes[record]!;
     }
 
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(OperationSummary) || typeToConvert == typeof(OperationDetail);

@@ -28,6 +28,9 @@ public static class OperationsEndpoints
             .WithSummary("One operation's whole record, with the source behind every figure and attribution")
             .WithDescription("A merged id redirects (308) to the operation it was merged into; a withdrawn id answers 410 Gone.")
             .RejectQueryParameters()
+            // Records are kept, and kept compressed (PrecompressedBodies): a response cache would add nothing, and,
+            // varying by Accept only, would serve one client's compressed body to another.
+            .CacheOutput(policy => policy.NoCache())
             .Produces(StatusCodes.Status308PermanentRedirect)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);

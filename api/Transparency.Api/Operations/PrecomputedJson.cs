@@ -23,8 +23,8 @@ public sealed class PrecomputedJson<T>(List<ReadOnlyMemory<byte>> parts, byte[]?
         response.ContentType = "application/json; charset=utf-8";
         if (record is not null && httpContext.RequestServices.GetRequiredService<PrecompressedBodies>().For(httpContext, record) is { } compressed)
         {
-            // The response compression leaves a body that already has an encoding alone. It has put its own stream
-            // in front of the server's, and writing to that stream saves the pipe laid over it.
+            // The response compression leaves a body that already has an encoding alone. It has replaced Body with
+            // its own stream, which BodyWriter would only wrap in a pipe: written to Body, the bytes are copied once.
             response.Headers.ContentEncoding = compressed.Encoding;
             response.ContentLength = compressed.Body.Length;
             await response.Body.WriteAsync(compressed.Body, httpContext.RequestAborted);
