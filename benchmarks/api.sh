@@ -2,7 +2,7 @@
 # Benchmarks the API with requests no response cache can hold: wrk scripts draw every request at random from
 # millions of valid ones (benchmarks/wrk/varied-*.lua). Each figure is a ratio to the static /health endpoint
 # of the same server, measured just before and just after it, after a warm-up; rounds repeat until two in a row
-# agree within 5%.
+# agree within 5%, and the table gives each figure's median over the rounds with its range.
 # Reports p99 latency, the server's resident memory after the load and its peak, and how long it took to start.
 #
 #   bash benchmarks/api.sh                      # the shipped dataset
@@ -98,10 +98,12 @@ done
 
 # The static endpoint is measured before and after every scenario, and each scenario's ratio is to the mean of the
 # two: the machine's speed drifts by several per cent within a round, and a ratio to one static run minutes
-# earlier carries that drift.
+# earlier carries that drift. Every round's figures go to $results; the table gives the median over the rounds
+# with the range, since one round can still fall in a dip of the machine's speed.
+results="$work/results.tsv"
 previous=""
 for round in $(seq "$rounds"); do
-  ratios="" rows="" statics=()
+  ratios="" statics=()
   read -r before static_p99 static_errors < <(run "$seconds" "" /health)
   statics+=("$before")
   for scenario in "${scenarios[@]:1}"; do
@@ -112,12 +114,12 @@ for round in $(seq "$rounds"); do
     ratio=$(echo "scale=3; 2 * $rps / ($before + $after)" | bc)
     before=$after
     ratios="$ratios $ratio"
-    rows="$rows| $name | $rps | $ratio | $p99 | $errors |"$'\n'
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$ratio" "$p99" "$errors" >> "$results"
     echo "round $round: $name $rps requests/s ($ratio of static), p99 $p99, non-2xx/3xx $errors" >&2
   done
   static=$(printf '%s\n' "${statics[@]}" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
   echo "round $round: static $static requests/s (mean of ${#statics[@]} runs: ${statics[*]})" >&2
-  rows="| static (mean of ${#statics[@]} runs; p99 and errors of the first) | $static | 1.000 | $static_p99 | $static_errors |"$'\n'"$rows"
+  printf '%s\t%s\t%s\t%s\t%s\n' "static (mean of the runs around the scenarios)" "$static" 1 "$static_p99" "$static_errors" >> "$results"
   if [ -n "$previous" ]; then
     agree=$(paste <(tr ' ' '\n' <<<"$previous" | grep .) <(tr ' ' '\n' <<<"$ratios" | grep .) |
       awk '{ d = ($2 - $1) / $1; if (d < 0) d = -d; if (d > 0.05) bad = 1 } END { print bad ? 0 : 1 }')
@@ -129,10 +131,29 @@ done
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server/status")
 peak=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$server/status")
 echo
-echo "$(date -u +%Y-%m-%d), $operations operations, $(nproc) cores, wrk -t1 -c$connections -d${seconds}s, round $round of at most $rounds (agreed within 5%: ${agree:-no})"
+echo "$(date -u +%Y-%m-%d), $operations operations, $(nproc) cores, wrk -t1 -c$connections -d${seconds}s, $round rounds of at most $rounds (the last two agreed within 5%: ${agree:-no})"
 echo
-echo "| scenario | requests/s | ratio to static | p99 | non-2xx/3xx |"
+echo "| scenario | ratio to static: median of the rounds (range) | requests/s, median | p99, worst round | non-2xx/3xx, all rounds |"
 echo "| --- | --- | --- | --- | --- |"
-printf '%s' "$rows"
+# Static first, then the scenarios in the order they ran.
+{ grep '^static' "$results"; grep -v '^static' "$results"; } | awk -F'\t' '
+  function ms(t) { if (t ~ /us$/) return t / 1000; if (t ~ /ms$/) return t + 0; if (t ~ /s$/) return t * 1000; return t }
+  function median(list, n,   sorted, i, j, x) {
+    for (i = 1; i <= n; i++) sorted[i] = list[i]
+    for (i = 2; i <= n; i++) { x = sorted[i]; for (j = i - 1; j >= 1 && sorted[j] > x; j--) sorted[j + 1] = sorted[j]; sorted[j + 1] = x }
+    return n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+  }
+  !($1 in n) { order[++names] = $1 }
+  { k = ++n[$1]; rps[$1, k] = $2; ratio[$1, k] = $3; if (ms($4) > worst[$1]) worst[$1] = ms($4); errors[$1] += $5 }
+  END {
+    for (i = 1; i <= names; i++) {
+      name = order[i]; lo = hi = ratio[name, 1]
+      for (k = 1; k <= n[name]; k++) {
+        r[k] = ratio[name, k]; q[k] = rps[name, k]
+        if (r[k] < lo) lo = r[k]; if (r[k] > hi) hi = r[k]
+      }
+      printf "| %s | %.3f (%.3f–%.3f) | %.0f | %.2f ms | %d |\n", name, median(r, n[name]), lo, hi, median(q, n[name]), worst[name], errors[name]
+    }
+  }'
 echo
 echo "server: ready ${ready} s after start; resident memory after the load ${rss} MiB, peak ${peak} MiB"
