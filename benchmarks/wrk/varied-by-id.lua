@@ -4,8 +4,8 @@
 -- Accept-Encoding, as browsers and most HTTP libraries do, and revalidates with the compressed body's tag.
 --
 -- Every request there can be is formatted once, in init (wrk adds the Host header only then), and request() only
--- draws one. Formatting each request as it is sent cost the client more than the server spends answering it
--- (docs/performance.md), and wrk shares the machine with the server, so the figure measured the script.
+-- draws one. wrk shares the machine with the server, and formatting each request as it was sent held the figure
+-- down by about a tenth (docs/performance.md, change 14): it measured the script as much as the server.
 package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
 local v = require("vocabulary")
 
